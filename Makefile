@@ -1,0 +1,94 @@
+# commune_portal: `make start` serves a demo commune site, `make test` runs the suite.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTANCE := instance
+SITE_ID ?= Plone
+HOST ?= 127.0.0.1
+PORT ?= 8080
+ADMIN_USER ?= admin
+ADMIN_PASSWORD ?= admin
+PYTEST_ARGS ?=
+
+SOURCES := src tests scripts bench
+XML_FILES = $(shell find src -name '*.zcml' -o -name '*.xml' | sort)
+
+.PHONY: help
+help: ## Show the targets
+	@grep -E '^[a-zA-Z_.-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml constraints.txt
+	$(BIN)/python -m pip install -q -c constraints.txt pip setuptools wheel
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test,lint]"
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv with the pinned versions and install the add-on (editable)
+
+$(INSTANCE)/etc/zope.conf: | $(VENV)/.installed
+	$(BIN)/mkwsgiinstance -d $(INSTANCE) -u $(ADMIN_USER):$(ADMIN_PASSWORD)
+	sed -i 's|^\(  CHAMELEON_CACHE .*\)$$|\1\n  zope_i18n_compile_mo_files true|' $@
+
+.PHONY: instance
+instance: $(INSTANCE)/etc/zope.conf ## Create the WSGI Zope instance (FileStorage in instance/var)
+
+.PHONY: site
+site: $(VENV)/.installed $(INSTANCE)/etc/zope.conf ## Create or update the demo commune site
+	SITE_ID=$(SITE_ID) ADMIN_USER=$(ADMIN_USER) $(BIN)/zconsole run $(INSTANCE)/etc/zope.conf scripts/create_site.py
+
+.PHONY: start
+start: site ## Install, create the demo site and serve it on http://$(HOST):$(PORT)
+	sed -i -e 's|^host = .*|host = $(HOST)|' -e 's|^port = .*|port = $(PORT)|' $(INSTANCE)/etc/zope.ini
+	@echo ""
+	@echo "  Commune portal: http://localhost:$(PORT)/$(SITE_ID)"
+	@echo "  Log in as '$(ADMIN_USER)' with password '$(ADMIN_PASSWORD)' (demo only)."
+	@echo ""
+	exec $(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+.PHONY: test
+test: $(VENV)/.installed ## Install what is missing and run the whole test suite
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: lint
+lint: $(VENV)/.installed ## Check code style (ruff, zpretty)
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/zpretty --check $(XML_FILES)
+
+.PHONY: format
+format: $(VENV)/.installed ## Fix code style in place
+	$(BIN)/ruff check --fix $(SOURCES)
+	$(BIN)/ruff format $(SOURCES)
+	$(BIN)/zpretty -i $(XML_FILES)
+
+LOCALES := src/commune_portal/locales
+
+.PHONY: i18n
+i18n: $(VENV)/.installed ## Rebuild the message template and sync the vi and en catalogs
+	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/commune_portal.pot --create commune_portal src/commune_portal
+	for lang in vi en; do $(BIN)/i18ndude sync --pot $(LOCALES)/commune_portal.pot $(LOCALES)/$$lang/LC_MESSAGES/commune_portal.po; done
+
+.PHONY: constraints
+constraints: $(VENV)/.installed ## Re-pin constraints.txt from the current, verified .venv
+	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --all | grep -v -i -E '^-e|^commune[-_]portal'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+
+versions.cfg: constraints.txt scripts/versions_cfg.py ## Generate buildout's versions.cfg from constraints.txt
+	$(PYTHON) scripts/versions_cfg.py constraints.txt > $@
+
+.PHONY: buildout
+buildout: versions.cfg $(VENV)/.installed ## Build the same instance with zc.buildout (bin/instance)
+	$(BIN)/python -m pip install -q -c constraints.txt zc.buildout plone.recipe.zope2instance
+	$(BIN)/buildout -N -c buildout.cfg
+
+.PHONY: clean
+clean: ## Remove .venv, the buildout parts and compiled files (keeps instance/ data)
+	rm -rf $(VENV) bin develop-eggs eggs parts .installed.cfg .mr.developer.cfg
+	find src tests -name '__pycache__' -prune -exec rm -rf {} +
+	find src -name '*.mo' -delete

@@ -1,0 +1,1 @@
+"""Named vocabularies of commune_portal."""

@@ -1,0 +1,132 @@
+"""Installing and uninstalling commune_portal."""
+
+from commune_portal.interfaces import ICommunePortalLayer
+from pathlib import Path
+from plone import api
+from plone.base.utils import get_installer
+from tests.helpers import add_plain_site
+from tests.helpers import footprint
+from xml.etree import ElementTree
+from zope.component.hooks import setSite
+import commune_portal
+import pytest
+
+
+PROFILE = "commune_portal:default"
+METADATA = (
+    Path(commune_portal.__file__).parent / "profiles" / "default" / "metadata.xml"
+)
+
+
+class TestSetupInstall:
+    def test_product_installed(self, installer, package_name):
+        assert installer.is_product_installed(package_name) is True
+
+    def test_profile_version_is_the_code_version(
+        self, setup_tool, profile_last_version
+    ):
+        expected = ElementTree.parse(METADATA).findtext("version")
+        assert profile_last_version(PROFILE) == expected
+        assert setup_tool.listUpgrades(PROFILE) == []
+
+    def test_browserlayer(self, browser_layers):
+        assert ICommunePortalLayer in browser_layers
+
+    def test_controlpanel_configlet(self, controlpanel_actions):
+        assert "commune-portal" in controlpanel_actions
+
+    def test_registry_defaults(self, portal):
+        sectors = api.portal.get_registry_record("commune_portal.sectors")
+        assert "Hộ tịch" in sectors
+        assert "Đất đai" in sectors
+        assert api.portal.get_registry_record("commune_portal.current_term") == (
+            "2026-2031"
+        )
+        assert api.portal.get_registry_record("commune_portal.national_portal_url") == (
+            "https://dichvucong.gov.vn"
+        )
+        assert api.portal.get_registry_record("commune_portal.commune_name") == ""
+
+    @pytest.mark.parametrize(
+        "role,allowed",
+        [
+            ("Manager", True),
+            ("Site Administrator", True),
+            ("Editor", False),
+            ("Reviewer", False),
+            ("Contributor", False),
+            ("Member", False),
+            ("Anonymous", False),
+        ],
+    )
+    def test_manage_settings_permission(self, portal, role, allowed):
+        roles = [
+            r["name"]
+            for r in portal.rolesOfPermission("commune_portal: Manage settings")
+            if r["selected"]
+        ]
+        assert (role in roles) is allowed
+
+    def test_demo_profile_sets_the_commune(self, portal, setup_tool):
+        setup_tool.runAllImportStepsFromProfile("profile-commune_portal:demo")
+        assert api.portal.get_registry_record("commune_portal.commune_name") == (
+            "Xã Nghi Dương"
+        )
+        bodies = api.portal.get_registry_record("commune_portal.issuing_bodies")
+        assert "Ủy ban nhân dân xã Nghi Dương" in bodies
+        assert portal.title == "Cổng thông tin điện tử xã Nghi Dương"
+        assert api.portal.get_registry_record("plone.site_title") == portal.title
+
+
+class TestSetupUninstall:
+    @pytest.fixture(autouse=True)
+    def uninstalled(self, installer, package_name):
+        installer.uninstall_product(package_name)
+
+    def test_product_uninstalled(self, installer, package_name):
+        assert installer.is_product_installed(package_name) is False
+
+    def test_browserlayer_removed(self, browser_layers):
+        assert ICommunePortalLayer not in browser_layers
+
+    def test_controlpanel_configlet_removed(self, controlpanel_actions):
+        assert "commune-portal" not in controlpanel_actions
+
+    def test_registry_records_removed(self, portal):
+        registry = portal.portal_registry
+        assert [
+            key for key in registry.records if key.startswith("commune_portal.")
+        ] == []
+
+    def test_site_still_works(self, portal, http_request):
+        html = portal.restrictedTraverse("@@view")()
+        assert "<html" in html
+
+    def test_reinstall(self, installer, package_name, browser_layers):
+        installer.install_product(package_name)
+        assert installer.is_product_installed(package_name) is True
+        assert (
+            api.portal.get_registry_record("commune_portal.current_term") == "2026-2031"
+        )
+
+
+def test_uninstall_leaves_no_trace(app, portal):
+    """Install then uninstall on a fresh site: the site is as it was."""
+    fresh = add_plain_site(app, "fresh")
+    before = footprint(fresh)
+    setSite(fresh)
+    try:
+        installer = get_installer(fresh, fresh.REQUEST)
+        installer.install_product("commune_portal")
+        installed = footprint(fresh)
+        installer.uninstall_product("commune_portal")
+        after = footprint(fresh)
+    finally:
+        setSite(portal)
+    # The install did change the site ...
+    assert installed["registry"] - before["registry"]
+    assert installed["configlets"] - before["configlets"] == {"commune-portal"}
+    assert "commune_portal.interfaces.ICommunePortalLayer" in installed["layers"]
+    # ... and the uninstall took every change back.
+    for kind in before:
+        assert after[kind] == before[kind], kind
