@@ -13,7 +13,7 @@ ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= admin
 PYTEST_ARGS ?=
 
-SOURCES := src tests scripts bench
+SOURCES := $(wildcard src tests scripts bench)
 XML_FILES = $(shell find src -name '*.zcml' -o -name '*.xml' | sort)
 
 .PHONY: help
