@@ -25,7 +25,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/python -m pip install -q -c constraints.txt -e ".[test,lint]"
+	$(BIN)/python -m pip install -q -c constraints.txt Plone -e ".[test,lint]"
 	@touch $@
 
 .PHONY: install
