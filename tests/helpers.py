@@ -61,3 +61,32 @@ def footprint(site):
         }
     finally:
         setSite(current)
+
+
+def make_document(container, doc_id, title, publish=True, portal_type="Directive", **fields):
+    """Create an official document with its behavior fields set through
+    the behavior (as forms and REST do) and publish it.
+
+    Relation fields take lists of target objects.
+    """
+    from commune_portal.behaviors.official_document import IOfficialDocument
+    from commune_portal.behaviors.official_document import RELATIONS
+    from plone import api
+    from z3c.relationfield import RelationValue
+    from zope.intid.interfaces import IIntIds
+    from zope.lifecycleevent import modified
+
+    with api.env.adopt_roles(["Manager"]):
+        obj = api.content.create(
+            container, portal_type, id=doc_id, title=title, safe_id=False
+        )
+        document = IOfficialDocument(obj)
+        intids = getUtility(IIntIds)
+        for name, value in fields.items():
+            if name in RELATIONS:
+                value = [RelationValue(intids.getId(target)) for target in value]
+            setattr(document, name, value)
+        modified(obj)
+        if publish:
+            api.content.transition(obj, "publish")
+    return obj

@@ -6,6 +6,7 @@ is an ASCII slug of the entry, stable as long as the entry is, and safe in
 URLs and REST queries.
 """
 
+from Acquisition import aq_base
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.text import normalize
 from commune_portal.text import slugify
@@ -44,22 +45,39 @@ def _settings_list(name):
     registry = queryUtility(IRegistry)
     if registry is None:
         return []
-    return registry.get(f"{REGISTRY_PREFIX}.{name}") or []
+    return list(registry.get(f"{REGISTRY_PREFIX}.{name}") or [])
+
+
+def _current_values(context, attribute):
+    """What a document being edited already holds, so that an entry the
+    administrator removed from the list since can still be saved."""
+    obj = getattr(context, "context", context)  # behavior adapters
+    try:
+        value = getattr(aq_base(obj), attribute, None)
+    except TypeError:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value or () if isinstance(v, str)]
 
 
 @provider(IVocabularyFactory)
 def issuing_bodies(context):
     """Issuing bodies (cơ quan ban hành) set in the control panel."""
-    return entries_vocabulary(_settings_list("issuing_bodies"))
+    return entries_vocabulary(
+        _settings_list("issuing_bodies") + _current_values(context, "issuing_body")
+    )
 
 
 @provider(IVocabularyFactory)
 def sectors(context):
     """Sectors (lĩnh vực) set in the control panel."""
-    return entries_vocabulary(_settings_list("sectors"))
+    return entries_vocabulary(_settings_list("sectors") + _current_values(context, "sectors"))
 
 
 @provider(IVocabularyFactory)
 def signer_positions(context):
     """Signer positions (chức vụ người ký) set in the control panel."""
-    return entries_vocabulary(_settings_list("signer_positions"))
+    return entries_vocabulary(
+        _settings_list("signer_positions") + _current_values(context, "signer_position")
+    )

@@ -1,0 +1,66 @@
+"""Keep documents that others replace or repeal true in the catalog.
+
+A document's validity window depends on the *published* documents that
+replace or repeal it: when one of those is edited, published, retracted or
+deleted, the documents it ends (before and after the change) are
+reindexed. Only those few objects are touched.
+"""
+
+from commune_portal.behaviors.official_document import IOfficialDocument
+from commune_portal.behaviors.relations import ending_targets
+from plone.uuid.interfaces import IUUID
+from Products.CMFCore.utils import getToolByName
+
+
+LEGAL_INDEXES = ("legal_mode", "legal_start", "legal_end")
+# The uids a document ended last time it was saved, to reindex them when it
+# stops ending them.
+_ENDED = "_commune_portal_ended"
+
+
+def _reindex(context, uids):
+    catalog = getToolByName(context, "portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(UID=list(uids)):
+        target = brain._unrestrictedGetObject()
+        # Metadata (legal_window) is refreshed with any explicit index list.
+        target.reindexObject(idxs=LEGAL_INDEXES)
+
+
+def refresh_ended_documents(context, event=None):
+    """Reindex the documents ``context`` replaces or repeals, now or before."""
+    now = {IUUID(target) for target in ending_targets(context)}
+    before = set(getattr(context, _ENDED, ()))
+    if now != before:
+        setattr(context, _ENDED, tuple(sorted(now)))
+    _reindex(context, now | before)
+
+
+def propose_type(context, event=None):
+    """Fill an empty document type from the number (``15/KH-UBND`` → plan)."""
+    from commune_portal import document_number
+
+    document = IOfficialDocument(context)
+    if document.document_type or not document.document_number:
+        return
+    try:
+        parsed = document_number.parse(document.document_number)
+    except document_number.InvalidDocumentNumber:
+        return
+    proposed = document_number.propose_type(parsed)
+    if proposed:
+        document.document_type = proposed
+        context.reindexObject(idxs=["document_type"])
+
+
+def document_saved(context, event):
+    propose_type(context)
+    refresh_ended_documents(context)
+
+
+def document_removed(context, event):
+    """A deleted document no longer ends anything."""
+    uids = {IUUID(t) for t in ending_targets(context)} | set(getattr(context, _ENDED, ()))
+    if uids:
+        # The relation catalog may still list the deleted document's relations.
+        context._v_commune_portal_removed = True
+        _reindex(context, uids)

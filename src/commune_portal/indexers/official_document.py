@@ -1,0 +1,153 @@
+"""Catalog indexers of official documents.
+
+Registered for the behavior's marker. For every other object, ``no_value``
+stops Plone from acquiring the values of a parent document (an annex File
+inside a Directive would otherwise be indexed with its parent's number).
+"""
+
+from commune_portal.behaviors.official_document import IOfficialDocument
+from commune_portal.behaviors.official_document import IOfficialDocumentMarker
+from commune_portal.behaviors.official_document import validity_window
+from commune_portal.behaviors.uniqueness import document_year
+from commune_portal.behaviors.uniqueness import number_key
+from commune_portal.document_number import InvalidDocumentNumber
+from commune_portal.document_number import parse as parse_number
+from commune_portal.legal_status import day_number
+from plone.indexer import indexer
+from zope.interface import Interface
+
+
+INDEX_NAMES = (
+    "document_number",
+    "document_number_key",
+    "document_type",
+    "issuing_body",
+    "issue_date",
+    "issue_day",
+    "number_sort",
+    "issue_year",
+    "document_effective_date",
+    "effective_day",
+    "legal_mode",
+    "legal_start",
+    "legal_end",
+    "legal_window",
+    "sectors",
+    "is_legal_normative",
+    "confidentiality",
+    "document_file",
+)
+
+
+@indexer(Interface)
+def no_value(obj):
+    raise AttributeError("not an official document")
+
+
+def _doc(obj):
+    return IOfficialDocument(obj)
+
+
+@indexer(IOfficialDocumentMarker)
+def document_number(obj):
+    return _doc(obj).document_number or None
+
+
+@indexer(IOfficialDocumentMarker)
+def document_number_key(obj):
+    number = _doc(obj).document_number
+    return number_key(number) if number else None
+
+
+@indexer(IOfficialDocumentMarker)
+def document_type(obj):
+    return _doc(obj).document_type
+
+
+@indexer(IOfficialDocumentMarker)
+def issuing_body(obj):
+    return _doc(obj).issuing_body
+
+
+@indexer(IOfficialDocumentMarker)
+def issue_date(obj):
+    return _doc(obj).issue_date
+
+
+# Sort indexes always get a value: ZCatalog drops from a sorted result the
+# documents a sort index does not know (a draft without a date).
+
+
+@indexer(IOfficialDocumentMarker)
+def issue_day(obj):
+    return day_number(_doc(obj).issue_date) or 0
+
+
+@indexer(IOfficialDocumentMarker)
+def number_sort(obj):
+    """Year, then serial: ``15/KH-UBND`` of 2026 sorts as 2026_0000015."""
+    document = _doc(obj)
+    try:
+        parsed = parse_number(document.document_number)
+    except InvalidDocumentNumber:
+        return 0
+    year = document_year(document.document_number, document.issue_date) or 0
+    return year * 10_000_000 + parsed.serial
+
+
+@indexer(IOfficialDocumentMarker)
+def issue_year(obj):
+    document = _doc(obj)
+    return document_year(document.document_number, document.issue_date)
+
+
+@indexer(IOfficialDocumentMarker)
+def document_effective_date(obj):
+    return _doc(obj).effective_date
+
+
+@indexer(IOfficialDocumentMarker)
+def effective_day(obj):
+    document = _doc(obj)
+    return day_number(document.effective_date or document.issue_date) or 0
+
+
+@indexer(IOfficialDocumentMarker)
+def legal_window(obj):
+    return validity_window(obj)
+
+
+@indexer(IOfficialDocumentMarker)
+def legal_mode(obj):
+    return validity_window(obj)[0]
+
+
+@indexer(IOfficialDocumentMarker)
+def legal_start(obj):
+    return validity_window(obj)[1]
+
+
+@indexer(IOfficialDocumentMarker)
+def legal_end(obj):
+    return validity_window(obj)[2]
+
+
+@indexer(IOfficialDocumentMarker)
+def sectors(obj):
+    return list(_doc(obj).sectors or [])
+
+
+@indexer(IOfficialDocumentMarker)
+def is_legal_normative(obj):
+    return bool(_doc(obj).is_legal_normative)
+
+
+@indexer(IOfficialDocumentMarker)
+def confidentiality(obj):
+    return _doc(obj).confidentiality
+
+
+@indexer(IOfficialDocumentMarker)
+def document_file(obj):
+    file = _doc(obj).file
+    return file.filename if file else None

@@ -1,0 +1,283 @@
+"""The listing of official documents: ``@directives`` and the "Văn bản" view.
+
+One catalog search gives the whole filtered result as a set of record ids;
+facets are counted on that set and the requested page is sorted out of it,
+so that no object is woken and the indexes are searched once.
+"""
+
+from commune_portal import _
+from commune_portal import document_number
+from commune_portal import legal_status
+from commune_portal.behaviors.official_document import OFFICIAL_DOCUMENT_TYPES
+from commune_portal.listings import facets
+from commune_portal.listings import params
+from commune_portal.listings.batching import batching_links
+from commune_portal.text import normalize
+from commune_portal.vocabularies.document_types import TITLES as TYPE_TITLES
+from commune_portal.vocabularies.official_document import LEGAL_STATUSES
+from Products.CMFCore.utils import getToolByName
+from Products.ZCTextIndex.ParseTree import ParseError
+from zope.component import getUtility
+from zope.i18n import translate
+from zope.schema.interfaces import IVocabularyFactory
+
+
+# Listed unless the caller asks for portal_type (CONTRACT.md).
+DEFAULT_TYPES = ("Directive", "Resolution")
+
+# sort_on -> (indexes, newest/largest first by default)
+SORTS = {
+    "issue_date": (("issue_day", "number_sort"), True),
+    "effective_date": (("effective_day", "number_sort"), True),
+    "document_number": (("number_sort",), False),
+    "title": (("sortable_title",), False),
+}
+
+DEFAULT_BATCH_SIZE = 25
+MAX_BATCH_SIZE = 200
+LEGAL_STATUS_TITLES = dict(LEGAL_STATUSES)
+
+
+def _term_value(context, vocabulary_name, given):
+    """Accept a vocabulary token (``ho-tich``) or the entry as written."""
+    vocabulary = getUtility(IVocabularyFactory, vocabulary_name)(context)
+    try:
+        return vocabulary.getTermByToken(given).value
+    except LookupError:
+        return normalize(given)
+
+
+class DirectiveListing:
+    """Filters, sorting, batching and facets of official documents below
+    ``context``. ``parse()`` raises ``params.BadParameter``."""
+
+    def __init__(self, context, request):
+        self.context = context
+        self.request = request
+        self.catalog = getToolByName(context, "portal_catalog")
+        self._titles = {}
+
+    # -- parameters -------------------------------------------------------
+
+    def parse(self):
+        form = self.request.form
+        self.query = query = {
+            "path": "/".join(self.context.getPhysicalPath()),
+        }
+        types = params.choices(form, "portal_type", OFFICIAL_DOCUMENT_TYPES)
+        query["portal_type"] = types or list(DEFAULT_TYPES)
+
+        text = params.single(form, "q")
+        if text:
+            query["SearchableText"] = normalize(text)
+
+        number = params.single(form, "document_number")
+        if number:
+            try:
+                query["document_number_key"] = document_number.parse(number).key
+            except document_number.InvalidDocumentNumber as error:
+                raise params.BadParameter("document_number", error.doc()) from None
+
+        document_types = params.choices(form, "document_type", list(TYPE_TITLES))
+        if document_types:
+            query["document_type"] = document_types
+
+        body = params.single(form, "issuing_body")
+        if body:
+            query["issuing_body"] = _term_value(
+                self.context, "commune_portal.vocabularies.IssuingBodies", body
+            )
+
+        sectors = [
+            _term_value(self.context, "commune_portal.vocabularies.Sectors", s)
+            for s in params.values(form, "sector")
+        ]
+        if sectors:
+            query["sectors"] = {"query": sectors, "operator": "or"}
+
+        year = params.integer(form, "year", None, 1945, 2100)
+        if year is not None:
+            query["issue_year"] = year
+
+        after = params.iso_date(form, "issued_after")
+        before = params.iso_date(form, "issued_before")
+        if after and before and after > before:
+            raise params.BadParameter(
+                "issued_before", _("issued_before comes before issued_after.")
+            )
+        if after or before:
+            days = [legal_status.day_number(d) for d in (after, before)]
+            if after and before:
+                query["issue_day"] = {"query": days, "range": "min:max"}
+            elif after:
+                query["issue_day"] = {"query": days[0], "range": "min"}
+            else:
+                query["issue_day"] = {"query": days[1], "range": "max"}
+
+        status = params.choices(form, "legal_status", legal_status.STATUSES)
+        if len(status) > 1:
+            raise params.BadParameter("legal_status", _("Give this parameter only once."))
+        if status:
+            query.update(legal_status.status_query(status[0]))
+
+        normative = params.boolean(form, "is_legal_normative")
+        if normative is not None:
+            query["is_legal_normative"] = normative
+
+        sort_on = params.single(form, "sort_on") or "issue_date"
+        if sort_on not in SORTS:
+            raise params.BadParameter(
+                "sort_on",
+                _(
+                    "Unknown value \"${value}\". Allowed: ${allowed}.",
+                    mapping={"value": sort_on, "allowed": ", ".join(SORTS)},
+                ),
+            )
+        self.sort_indexes, default_reverse = SORTS[sort_on]
+        self.reverse = params.sort_order(form, default_reverse)
+        self.b_start = params.integer(form, "b_start", 0, 0, 10**9)
+        self.b_size = params.integer(form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE)
+        self.with_facets = params.boolean(form, "facets") is not False
+        return self
+
+    # -- search -----------------------------------------------------------
+
+    def search(self):
+        """Run the query: set ``self.total``, ``self.brains`` (the page) and
+        ``self.facets`` (or ``None``)."""
+        try:
+            everything = self.catalog.searchResults(self.query)
+            rids = facets.result_ids(everything)
+        except ParseError:
+            raise params.BadParameter(
+                "q", _("The search text cannot be read; remove quotes and brackets.")
+            ) from None
+        self.total = len(rids)
+        self.brains = self._page(rids)
+        self.facets = self._facets(rids) if self.with_facets else None
+        return self
+
+    def _page(self, rids):
+        if not rids or self.b_start >= len(rids):
+            return []
+        catalog = self.catalog._catalog
+        indexes = [catalog.getIndex(name) for name in self.sort_indexes]
+        page = catalog.sortResults(
+            rids,
+            indexes if len(indexes) > 1 else indexes[0],
+            reverse=self.reverse,
+            limit=self.b_start + self.b_size,
+            merge=True,
+            actual_result_count=len(rids),
+            b_start=self.b_start,
+            b_size=self.b_size,
+        )
+        return list(page)
+
+    def _facets(self, rids):
+        catalog = self.catalog
+        types = facets.counts(catalog, "document_type", rids)
+        years = facets.counts(catalog, "issue_year", rids)
+        sectors = facets.counts(catalog, "sectors", rids)
+        statuses = {}
+        for status in legal_status.STATUSES:
+            matched = rids
+            for index_name, criterion in legal_status.status_query(status).items():
+                matched = facets.intersection(
+                    matched, facets.matching(catalog, index_name, criterion)
+                )
+            if matched:
+                statuses[status] = len(matched)
+        sectors_vocabulary = getUtility(
+            IVocabularyFactory, "commune_portal.vocabularies.Sectors"
+        )(self.context)
+        return {
+            "document_type": self._ordered(
+                (token, self.translate(TYPE_TITLES.get(token, token)), count)
+                for token, count in types.items()
+            ),
+            "year": [
+                {"token": str(year), "title": str(year), "count": count}
+                for year, count in sorted(years.items(), reverse=True)
+                if year
+            ],
+            "legal_status": [
+                {
+                    "token": status,
+                    "title": self.translate(LEGAL_STATUS_TITLES[status]),
+                    "count": statuses[status],
+                }
+                for status in legal_status.STATUSES
+                if status in statuses
+            ],
+            "sector": self._ordered(
+                (self._token(sectors_vocabulary, value), value, count)
+                for value, count in sectors.items()
+            ),
+        }
+
+    @staticmethod
+    def _token(vocabulary, value):
+        try:
+            return vocabulary.getTerm(value).token
+        except LookupError:
+            return value
+
+    @staticmethod
+    def _ordered(triples):
+        return [
+            {"token": token, "title": title, "count": count}
+            for token, title, count in sorted(triples, key=lambda t: (-t[2], t[1]))
+        ]
+
+    def translate(self, message):
+        if message not in self._titles:
+            self._titles[message] = translate(message, context=self.request)
+        return self._titles[message]
+
+    # -- items ------------------------------------------------------------
+
+    def item(self, brain):
+        """A listed document as JSON-compatible data, from metadata only."""
+        token = brain.document_type
+        window = brain.legal_window
+        status = legal_status.status_on(*window) if window else None
+        url = brain.getURL()
+        return {
+            "@id": url,
+            "UID": brain.UID,
+            "@type": brain.portal_type,
+            "title": brain.Title,
+            "description": brain.Description,
+            "document_number": brain.document_number,
+            "document_type": (
+                {"token": token, "title": self.translate(TYPE_TITLES.get(token, token))}
+                if token
+                else None
+            ),
+            "issuing_body": brain.issuing_body,
+            "issue_date": _iso(brain.issue_date),
+            "effective_date": _iso(brain.document_effective_date),
+            "legal_status": (
+                {"token": status, "title": self.translate(LEGAL_STATUS_TITLES[status])}
+                if status
+                else None
+            ),
+            "sectors": list(brain.sectors or []),
+            "review_state": brain.review_state,
+            "file": f"{url}/@@download/file" if brain.document_file else None,
+        }
+
+    def batching(self):
+        return batching_links(
+            f"{self.context.absolute_url()}/@directives",
+            self.request.form,
+            self.b_start,
+            self.b_size,
+            self.total,
+        )
+
+
+def _iso(value):
+    return value.isoformat() if value else None
+
