@@ -63,7 +63,9 @@ def footprint(site):
         setSite(current)
 
 
-def make_document(container, doc_id, title, publish=True, portal_type="Directive", **fields):
+def make_document(
+    container, doc_id, title, publish=True, portal_type="Directive", **fields
+):
     """Create an official document with its behavior fields set through
     the behavior (as forms and REST do) and publish it.
 

@@ -23,16 +23,42 @@ D = date
         (D(2024, 1, 5), None, D(2025, 12, 31), None, None, D(2025, 12, 31), "expired"),
         (D(2024, 1, 5), None, None, D(2026, 3, 1), None, D(2026, 2, 28), "in_force"),
         (D(2024, 1, 5), None, None, D(2026, 3, 1), None, D(2026, 3, 1), "expired"),
-        (D(2024, 1, 5), None, D(2030, 1, 1), D(2026, 3, 1), None, D(2027, 1, 1), "expired"),
+        (
+            D(2024, 1, 5),
+            None,
+            D(2030, 1, 1),
+            D(2026, 3, 1),
+            None,
+            D(2027, 1, 1),
+            "expired",
+        ),
         (None, None, None, None, None, D(2026, 1, 1), "in_force"),
-        (D(2024, 1, 5), None, None, D(2025, 1, 1), "in_force", D(2026, 1, 1), "in_force"),
+        (
+            D(2024, 1, 5),
+            None,
+            None,
+            D(2025, 1, 1),
+            "in_force",
+            D(2026, 1, 1),
+            "in_force",
+        ),
         (D(2024, 1, 5), None, None, None, "expired", D(2026, 1, 1), "expired"),
         (D(2024, 1, 5), None, None, None, "pending", D(2026, 1, 1), "pending"),
-        (D(2024, 1, 5), None, None, None, "partly_expired", D(2026, 1, 1), "partly_expired"),
+        (
+            D(2024, 1, 5),
+            None,
+            None,
+            None,
+            "partly_expired",
+            D(2026, 1, 1),
+            "partly_expired",
+        ),
         (D(2024, 1, 5), None, None, None, "suspended", D(2026, 1, 1), "suspended"),
     ],
 )
-def test_status_from_the_window(issued, effective, expiry, ended, override, on, expected):
+def test_status_from_the_window(
+    issued, effective, expiry, ended, override, on, expected
+):
     window = legal_status.window(issued, effective, expiry, ended, override)
     assert legal_status.status_on(*window, on=on) == expected
 
@@ -58,7 +84,12 @@ def frozen_today(monkeypatch):
 def _catalog_statuses(portal, day):
     catalog = api.portal.get_tool("portal_catalog")
     return {
-        status: sorted(b.getId for b in catalog(portal_type="Directive", **legal_status.status_query(status, on=day)))
+        status: sorted(
+            b.getId
+            for b in catalog(
+                portal_type="Directive", **legal_status.status_query(status, on=day)
+            )
+        )
         for status in legal_status.STATUSES
     }
 
@@ -132,7 +163,9 @@ class TestRelationsEndDocuments:
         catalog = api.portal.get_tool("portal_catalog")
         (brain,) = catalog(UID=old.UID())
         assert brain.legal_window == ("dated", 20240201, 20260315)
-        assert legal_status.status_on(*brain.legal_window, on=D(2026, 3, 14)) == "in_force"
+        assert (
+            legal_status.status_on(*brain.legal_window, on=D(2026, 3, 14)) == "in_force"
+        )
 
     def test_a_draft_replacement_changes_nothing(self, portal, old, frozen_today):
         frozen_today(D(2026, 6, 1))
@@ -147,7 +180,9 @@ class TestRelationsEndDocuments:
         )
         assert IOfficialDocument(old).legal_status == "in_force"
 
-    def test_retracting_or_deleting_the_replacement_restores(self, portal, old, frozen_today):
+    def test_retracting_or_deleting_the_replacement_restores(
+        self, portal, old, frozen_today
+    ):
         frozen_today(D(2026, 6, 1))
         new = make_document(
             portal,

@@ -94,7 +94,11 @@ def status_query(status, on=None):
         return {"legal_mode": DATED, "legal_end": {"query": day, "range": "max"}}
     after_today = {"query": day + 1, "range": "min"}
     if status == PENDING:
-        return {"legal_mode": DATED, "legal_start": after_today, "legal_end": after_today}
+        return {
+            "legal_mode": DATED,
+            "legal_start": after_today,
+            "legal_end": after_today,
+        }
     return {
         "legal_mode": DATED,
         "legal_start": {"query": day, "range": "max"},

@@ -73,19 +73,29 @@ class TestTypesSchema:
         field = schema["properties"][name]
         assert field["type"] == kind
         if marker and marker.startswith("commune_portal.vocabularies."):
-            vocabulary = field.get("vocabulary") or field.get("items", {}).get("vocabulary")
+            vocabulary = field.get("vocabulary") or field.get("items", {}).get(
+                "vocabulary"
+            )
             assert vocabulary["@id"].endswith(f"@vocabularies/{marker}")
         elif marker:
-            assert marker in (field.get("widget"), field.get("format"), field.get("factory", "").lower())
+            assert marker in (
+                field.get("widget"),
+                field.get("format"),
+                field.get("factory", "").lower(),
+            )
 
     def test_fieldsets(self, schema):
         fieldsets = {f["id"]: f["fields"] for f in schema["fieldsets"]}
         for name, fields in FIELDSETS.items():
             assert fieldsets[name] == fields
         assert fieldsets["default"][:2] == ["title", "description"]
-        assert {"document_number", "document_type", "issuing_body", "issue_date", "file"} <= set(
-            fieldsets["default"]
-        )
+        assert {
+            "document_number",
+            "document_type",
+            "issuing_body",
+            "issue_date",
+            "file",
+        } <= set(fieldsets["default"])
 
     def test_title_in_vietnamese(self, schema):
         assert schema["title"] == "Văn bản"
@@ -122,14 +132,35 @@ class TestCreate:
         "data,message",
         [
             ({"document_number": "KH-UBND/15"}, "không phải là số ký hiệu văn bản"),
-            ({"document_number": "15/KH-UBND", "document_type": "quyet-dinh"}, "loại văn bản được chọn là Quyết định"),
-            ({"document_number": "245/UBND-VP", "document_type": "ke-hoach"}, "tức là số ký hiệu của công văn"),
-            ({"issue_date": "2026-02-01", "effective_date": "2026-01-31"}, "Ngày có hiệu lực không được trước ngày ban hành"),
-            ({"issue_date": "2026-02-01", "expiry_date": "2026-02-01"}, "Ngày hết hiệu lực phải sau"),
-            ({"issue_date": "2026-02-01", "effective_date": "2026-03-01", "expiry_date": "2026-02-15"}, "Ngày hết hiệu lực phải sau"),
+            (
+                {"document_number": "15/KH-UBND", "document_type": "quyet-dinh"},
+                "loại văn bản được chọn là Quyết định",
+            ),
+            (
+                {"document_number": "245/UBND-VP", "document_type": "ke-hoach"},
+                "tức là số ký hiệu của công văn",
+            ),
+            (
+                {"issue_date": "2026-02-01", "effective_date": "2026-01-31"},
+                "Ngày có hiệu lực không được trước ngày ban hành",
+            ),
+            (
+                {"issue_date": "2026-02-01", "expiry_date": "2026-02-01"},
+                "Ngày hết hiệu lực phải sau",
+            ),
+            (
+                {
+                    "issue_date": "2026-02-01",
+                    "effective_date": "2026-03-01",
+                    "expiry_date": "2026-02-15",
+                },
+                "Ngày hết hiệu lực phải sau",
+            ),
         ],
     )
-    def test_refused_and_nothing_stored(self, manager, functional_portal, data, message):
+    def test_refused_and_nothing_stored(
+        self, manager, functional_portal, data, message
+    ):
         response = _post(manager, id="bad", **data)
         assert response.status_code == 400
         assert message in messages_of(response)
@@ -137,13 +168,46 @@ class TestCreate:
         assert "bad" not in functional_portal
 
     def test_duplicate_number_same_issuer_and_year(self, manager, functional_portal):
-        assert _post(manager, id="a", document_number="05/QĐ-UBND", issuing_body="Ủy ban nhân dân", issue_date="2026-01-05").status_code == 201
-        response = _post(manager, id="b", document_number="5/qđ-ubnd", issuing_body="Ủy ban nhân dân", issue_date="2026-03-05")
+        assert (
+            _post(
+                manager,
+                id="a",
+                document_number="05/QĐ-UBND",
+                issuing_body="Ủy ban nhân dân",
+                issue_date="2026-01-05",
+            ).status_code
+            == 201
+        )
+        response = _post(
+            manager,
+            id="b",
+            document_number="5/qđ-ubnd",
+            issuing_body="Ủy ban nhân dân",
+            issue_date="2026-03-05",
+        )
         assert response.status_code == 400
         assert "đã được dùng cho văn bản" in messages_of(response)
         # another year, or another issuer, is fine
-        assert _post(manager, id="c", document_number="05/QĐ-UBND", issuing_body="Ủy ban nhân dân", issue_date="2025-01-05").status_code == 201
-        assert _post(manager, id="d", document_number="05/QĐ-UBND", issuing_body="Hội đồng nhân dân", issue_date="2026-01-05").status_code == 201
+        assert (
+            _post(
+                manager,
+                id="c",
+                document_number="05/QĐ-UBND",
+                issuing_body="Ủy ban nhân dân",
+                issue_date="2025-01-05",
+            ).status_code
+            == 201
+        )
+        assert (
+            _post(
+                manager,
+                id="d",
+                document_number="05/QĐ-UBND",
+                issuing_body="Hội đồng nhân dân",
+                issue_date="2026-01-05",
+            ).status_code
+            == 201
+        )
         transaction.begin()
         assert "b" not in functional_portal
 
@@ -170,18 +234,27 @@ class TestPatch:
     def test_partial_patch_checks_dates_against_stored_values(self, manager, document):
         response = manager.patch("qd-12", json={"effective_date": "2026-01-20"})
         assert response.status_code == 400
-        assert "Ngày có hiệu lực không được trước ngày ban hành" in messages_of(response)
+        assert "Ngày có hiệu lực không được trước ngày ban hành" in messages_of(
+            response
+        )
         transaction.begin()
         assert IOfficialDocument(document).effective_date is None
-        assert manager.patch("qd-12", json={"effective_date": "2026-02-10"}).status_code == 204
+        assert (
+            manager.patch("qd-12", json={"effective_date": "2026-02-10"}).status_code
+            == 204
+        )
 
     def test_keeping_its_own_number_is_not_a_duplicate(self, manager, document):
-        response = manager.patch("qd-12", json={"document_number": "12/QĐ-UBND", "title": "Quyết định (sửa)"})
+        response = manager.patch(
+            "qd-12", json={"document_number": "12/QĐ-UBND", "title": "Quyết định (sửa)"}
+        )
         assert response.status_code == 204
 
     def test_relation_to_a_page_is_refused(self, manager, document, functional_portal):
         with api.env.adopt_roles(["Manager"]):
-            page = api.content.create(functional_portal, "Document", id="trang", title="Giới thiệu")
+            page = api.content.create(
+                functional_portal, "Document", id="trang", title="Giới thiệu"
+            )
         transaction.commit()
         response = manager.patch("qd-12", json={"based_on": [page.UID()]})
         assert response.status_code == 400
@@ -201,15 +274,27 @@ class TestPatch:
         response = manager.patch("qd-30", json={"replaces": [document.UID()]})
         assert response.status_code == 204
         newer_body = manager.get("qd-30").json()
-        assert [r["@id"].rsplit("/", 1)[-1] for r in newer_body["replaces"]] == ["qd-12"]
+        assert [r["@id"].rsplit("/", 1)[-1] for r in newer_body["replaces"]] == [
+            "qd-12"
+        ]
         old_body = manager.get("qd-12").json()
-        assert [r["@id"].rsplit("/", 1)[-1] for r in old_body["inverse_relations"]["replaced_by"]] == ["qd-30"]
+        assert [
+            r["@id"].rsplit("/", 1)[-1]
+            for r in old_body["inverse_relations"]["replaced_by"]
+        ] == ["qd-30"]
         assert old_body["legal_status"]["token"] == "expired"
         assert set(old_body["inverse_relations"]) == {
-            "basis_for", "amended_by", "replaced_by", "repealed_by", "corrected_by", "guided_by",
+            "basis_for",
+            "amended_by",
+            "replaced_by",
+            "repealed_by",
+            "corrected_by",
+            "guided_by",
         }
 
-    def test_anonymous_does_not_see_private_relations(self, request_factory, document, functional_portal):
+    def test_anonymous_does_not_see_private_relations(
+        self, request_factory, document, functional_portal
+    ):
         make_document(
             functional_portal,
             "du-thao",

@@ -19,47 +19,85 @@ def documents(functional_portal):
         folder = api.content.create(portal, "Folder", id="van-ban", title="Văn bản")
         api.content.transition(folder, "publish")
     old = make_document(
-        folder, "qd-12-2024", "Quyết định ban hành Quy chế làm việc của UBND xã",
-        document_number="12/QĐ-UBND", document_type="quyet-dinh", issue_date=D(2024, 2, 1),
-        issuing_body="Ủy ban nhân dân", sectors=["Nội vụ"],
+        folder,
+        "qd-12-2024",
+        "Quyết định ban hành Quy chế làm việc của UBND xã",
+        document_number="12/QĐ-UBND",
+        document_type="quyet-dinh",
+        issue_date=D(2024, 2, 1),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Nội vụ"],
     )
     make_document(
-        folder, "qd-30-2026", "Quyết định ban hành Quy chế làm việc (thay thế)",
-        document_number="30/QĐ-UBND", issue_date=D(2026, 3, 1), issuing_body="Ủy ban nhân dân",
-        sectors=["Nội vụ"], replaces=[old],
+        folder,
+        "qd-30-2026",
+        "Quyết định ban hành Quy chế làm việc (thay thế)",
+        document_number="30/QĐ-UBND",
+        issue_date=D(2026, 3, 1),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Nội vụ"],
+        replaces=[old],
     )
     make_document(
-        folder, "kh-05-2026", "Kế hoạch chuyển đổi số năm 2026",
-        document_number="05/KH-UBND", issue_date=D(2026, 1, 5), issuing_body="Ủy ban nhân dân",
+        folder,
+        "kh-05-2026",
+        "Kế hoạch chuyển đổi số năm 2026",
+        document_number="05/KH-UBND",
+        issue_date=D(2026, 1, 5),
+        issuing_body="Ủy ban nhân dân",
         sectors=["Chuyển đổi số"],
     )
     make_document(
-        folder, "kh-120-2026", "Kế hoạch tổ chức Tết Nguyên đán Đinh Mùi 2027",
-        document_number="120/KH-UBND", issue_date=D(2026, 11, 20), effective_date=D(2027, 1, 1),
-        issuing_body="Ủy ban nhân dân", sectors=["Văn hóa, thể thao và du lịch"],
+        folder,
+        "kh-120-2026",
+        "Kế hoạch tổ chức Tết Nguyên đán Đinh Mùi 2027",
+        document_number="120/KH-UBND",
+        issue_date=D(2026, 11, 20),
+        effective_date=D(2027, 1, 1),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Văn hóa, thể thao và du lịch"],
     )
     make_document(
-        folder, "nq-01-2025", "Nghị quyết quy định mức thu phí thu gom rác thải",
-        document_number="01/2025/NQ-HĐND", issue_date=D(2025, 7, 15), effective_date=D(2025, 8, 1),
-        issuing_body="Hội đồng nhân dân", sectors=["Môi trường", "Tài chính, ngân sách"],
+        folder,
+        "nq-01-2025",
+        "Nghị quyết quy định mức thu phí thu gom rác thải",
+        document_number="01/2025/NQ-HĐND",
+        issue_date=D(2025, 7, 15),
+        effective_date=D(2025, 8, 1),
+        issuing_body="Hội đồng nhân dân",
+        sectors=["Môi trường", "Tài chính, ngân sách"],
         is_legal_normative=True,
     )
     make_document(
-        folder, "cv-245-2025", "V/v tăng cường phòng, chống bão số 3 (Yagi)",
-        document_number="245/UBND-VP", issue_date=D(2025, 9, 5), expiry_date=D(2025, 12, 31),
-        issuing_body="Ủy ban nhân dân", sectors=["Quốc phòng, quân sự địa phương"],
+        folder,
+        "cv-245-2025",
+        "V/v tăng cường phòng, chống bão số 3 (Yagi)",
+        document_number="245/UBND-VP",
+        issue_date=D(2025, 9, 5),
+        expiry_date=D(2025, 12, 31),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Quốc phòng, quân sự địa phương"],
     )
     make_document(
-        folder, "du-thao", "Dự thảo kế hoạch tiếp công dân năm 2027",
-        document_number="121/KH-UBND", issue_date=D(2026, 11, 21), issuing_body="Ủy ban nhân dân",
-        sectors=["Tiếp công dân, khiếu nại, tố cáo"], publish=False,
+        folder,
+        "du-thao",
+        "Dự thảo kế hoạch tiếp công dân năm 2027",
+        document_number="121/KH-UBND",
+        issue_date=D(2026, 11, 21),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Tiếp công dân, khiếu nại, tố cáo"],
+        publish=False,
     )
     with api.env.adopt_roles(["Manager"]):
         sub = api.content.create(folder, "Folder", id="hdnd", title="HĐND")
         api.content.transition(sub, "publish")
     make_document(
-        sub, "nq-15-2026", "Nghị quyết về kế hoạch đầu tư công năm 2027",
-        document_number="15/NQ-HĐND", issue_date=D(2026, 11, 19), issuing_body="Hội đồng nhân dân",
+        sub,
+        "nq-15-2026",
+        "Nghị quyết về kế hoạch đầu tư công năm 2027",
+        document_number="15/NQ-HĐND",
+        issue_date=D(2026, 11, 19),
+        issuing_body="Hội đồng nhân dân",
         sectors=["Tài chính, ngân sách"],
     )
     transaction.commit()
@@ -95,15 +133,22 @@ def facet(response, name):
 class TestDefault:
     def test_newest_first_for_anonymous(self, documents, anonymous):
         assert ids(anonymous.get("van-ban/@directives")) == [
-            "kh-120-2026", "nq-15-2026", "qd-30-2026", "kh-05-2026",
-            "cv-245-2025", "nq-01-2025", "qd-12-2024",
+            "kh-120-2026",
+            "nq-15-2026",
+            "qd-30-2026",
+            "kh-05-2026",
+            "cv-245-2025",
+            "nq-01-2025",
+            "qd-12-2024",
         ]
 
     def test_editor_sees_the_draft(self, documents, manager):
         assert "du-thao" in ids(manager.get("van-ban/@directives"))
 
     def test_item(self, documents, anonymous):
-        items = anonymous.get("van-ban/@directives", params={"document_number": "30/QĐ-UBND"}).json()["items"]
+        items = anonymous.get(
+            "van-ban/@directives", params={"document_number": "30/QĐ-UBND"}
+        ).json()["items"]
         (item,) = items
         assert item["@type"] == "Directive"
         assert item["title"] == "Quyết định ban hành Quy chế làm việc (thay thế)"
@@ -130,19 +175,31 @@ class TestFilters:
         "params,expected",
         [
             ({"document_type": "ke-hoach"}, ["kh-120-2026", "kh-05-2026"]),
-            ({"document_type": ["ke-hoach", "nghi-quyet"]}, ["kh-120-2026", "nq-15-2026", "kh-05-2026", "nq-01-2025"]),
+            (
+                {"document_type": ["ke-hoach", "nghi-quyet"]},
+                ["kh-120-2026", "nq-15-2026", "kh-05-2026", "nq-01-2025"],
+            ),
             ({"document_number": "Số: 5/kh-ubnd"}, ["kh-05-2026"]),
             ({"issuing_body": "Hội đồng nhân dân"}, ["nq-15-2026", "nq-01-2025"]),
             ({"issuing_body": "hoi-dong-nhan-dan"}, ["nq-15-2026", "nq-01-2025"]),
             ({"sector": "Nội vụ"}, ["qd-30-2026", "qd-12-2024"]),
-            ({"sector": ["noi-vu", "chuyen-doi-so"]}, ["qd-30-2026", "kh-05-2026", "qd-12-2024"]),
+            (
+                {"sector": ["noi-vu", "chuyen-doi-so"]},
+                ["qd-30-2026", "kh-05-2026", "qd-12-2024"],
+            ),
             ({"year": "2025"}, ["cv-245-2025", "nq-01-2025"]),
-            ({"issued_after": "2026-01-05", "issued_before": "2026-03-01"}, ["qd-30-2026", "kh-05-2026"]),
+            (
+                {"issued_after": "2026-01-05", "issued_before": "2026-03-01"},
+                ["qd-30-2026", "kh-05-2026"],
+            ),
             ({"issued_after": "2026-11-19"}, ["kh-120-2026", "nq-15-2026"]),
             ({"issued_before": "2024-12-31"}, ["qd-12-2024"]),
             ({"legal_status": "pending"}, ["kh-120-2026"]),
             ({"legal_status": "expired"}, ["cv-245-2025", "qd-12-2024"]),
-            ({"legal_status": "in_force"}, ["nq-15-2026", "qd-30-2026", "kh-05-2026", "nq-01-2025"]),
+            (
+                {"legal_status": "in_force"},
+                ["nq-15-2026", "qd-30-2026", "kh-05-2026", "nq-01-2025"],
+            ),
             ({"is_legal_normative": "true"}, ["nq-01-2025"]),
             ({"is_legal_normative": "false", "year": "2024"}, ["qd-12-2024"]),
             ({"portal_type": "SessionDocument"}, []),
@@ -152,45 +209,100 @@ class TestFilters:
         assert ids(anonymous.get("van-ban/@directives", params=params)) == expected
 
     def test_full_text(self, documents, anonymous):
-        assert ids(anonymous.get("van-ban/@directives", params={"q": "Quy chế làm việc"})) == [
-            "qd-30-2026", "qd-12-2024",
+        assert ids(
+            anonymous.get("van-ban/@directives", params={"q": "Quy chế làm việc"})
+        ) == [
+            "qd-30-2026",
+            "qd-12-2024",
         ]
 
 
 class TestFacets:
     def test_counts_over_the_whole_filtered_result(self, documents, anonymous):
-        response = anonymous.get("van-ban/@directives", params={"b_size": 2, "year": "2026"})
+        response = anonymous.get(
+            "van-ban/@directives", params={"b_size": 2, "year": "2026"}
+        )
         assert response.json()["items_total"] == 4
         assert len(response.json()["items"]) == 2
-        assert facet(response, "document_type") == {"ke-hoach": 2, "quyet-dinh": 1, "nghi-quyet": 1}
+        assert facet(response, "document_type") == {
+            "ke-hoach": 2,
+            "quyet-dinh": 1,
+            "nghi-quyet": 1,
+        }
         assert facet(response, "year") == {"2026": 4}
         assert facet(response, "legal_status") == {"in_force": 3, "pending": 1}
         assert facet(response, "sector") == {
-            "noi-vu": 1, "chuyen-doi-so": 1, "van-hoa-the-thao-va-du-lich": 1, "tai-chinh-ngan-sach": 1,
+            "noi-vu": 1,
+            "chuyen-doi-so": 1,
+            "van-hoa-the-thao-va-du-lich": 1,
+            "tai-chinh-ngan-sach": 1,
         }
 
     def test_titles_translated(self, documents, anonymous):
         response = anonymous.get("van-ban/@directives")
-        titles = {f["token"]: f["title"] for f in response.json()["facets"]["legal_status"]}
-        assert titles == {"in_force": "Còn hiệu lực", "pending": "Chưa có hiệu lực", "expired": "Hết hiệu lực toàn bộ"}
+        titles = {
+            f["token"]: f["title"] for f in response.json()["facets"]["legal_status"]
+        }
+        assert titles == {
+            "in_force": "Còn hiệu lực",
+            "pending": "Chưa có hiệu lực",
+            "expired": "Hết hiệu lực toàn bộ",
+        }
 
     def test_anonymous_counts_leave_out_drafts(self, documents, anonymous, manager):
-        assert facet(anonymous.get("van-ban/@directives"), "document_type")["ke-hoach"] == 2
-        assert facet(manager.get("van-ban/@directives"), "document_type")["ke-hoach"] == 3
+        assert (
+            facet(anonymous.get("van-ban/@directives"), "document_type")["ke-hoach"]
+            == 2
+        )
+        assert (
+            facet(manager.get("van-ban/@directives"), "document_type")["ke-hoach"] == 3
+        )
 
     def test_facets_can_be_skipped(self, documents, anonymous):
-        assert "facets" not in anonymous.get("van-ban/@directives", params={"facets": "false"}).json()
+        assert (
+            "facets"
+            not in anonymous.get(
+                "van-ban/@directives", params={"facets": "false"}
+            ).json()
+        )
 
 
 class TestSorting:
     @pytest.mark.parametrize(
         "params,expected",
         [
-            ({"sort_on": "issue_date", "sort_order": "ascending"}, ["qd-12-2024", "nq-01-2025", "cv-245-2025", "kh-05-2026", "qd-30-2026", "nq-15-2026", "kh-120-2026"]),
-            ({"sort_on": "document_number", "year": "2026"}, ["kh-05-2026", "nq-15-2026", "qd-30-2026", "kh-120-2026"]),
-            ({"sort_on": "document_number", "sort_order": "descending", "year": "2026"}, ["kh-120-2026", "qd-30-2026", "nq-15-2026", "kh-05-2026"]),
-            ({"sort_on": "effective_date", "year": "2025"}, ["cv-245-2025", "nq-01-2025"]),
-            ({"sort_on": "title", "document_type": "ke-hoach"}, ["kh-05-2026", "kh-120-2026"]),
+            (
+                {"sort_on": "issue_date", "sort_order": "ascending"},
+                [
+                    "qd-12-2024",
+                    "nq-01-2025",
+                    "cv-245-2025",
+                    "kh-05-2026",
+                    "qd-30-2026",
+                    "nq-15-2026",
+                    "kh-120-2026",
+                ],
+            ),
+            (
+                {"sort_on": "document_number", "year": "2026"},
+                ["kh-05-2026", "nq-15-2026", "qd-30-2026", "kh-120-2026"],
+            ),
+            (
+                {
+                    "sort_on": "document_number",
+                    "sort_order": "descending",
+                    "year": "2026",
+                },
+                ["kh-120-2026", "qd-30-2026", "nq-15-2026", "kh-05-2026"],
+            ),
+            (
+                {"sort_on": "effective_date", "year": "2025"},
+                ["cv-245-2025", "nq-01-2025"],
+            ),
+            (
+                {"sort_on": "title", "document_type": "ke-hoach"},
+                ["kh-05-2026", "kh-120-2026"],
+            ),
         ],
     )
     def test_sort(self, documents, anonymous, params, expected):
@@ -228,18 +340,36 @@ class TestBadParameters:
             ({"b_size": "0"}, "b_size", "số nguyên"),
             ({"b_start": "-1"}, "b_start", "số nguyên"),
             ({"issued_after": "05/01/2026"}, "issued_after", "NNNN-TT-NN"),
-            ({"issued_after": "2026-03-01", "issued_before": "2026-01-01"}, "issued_before", "issued_before"),
-            ({"document_type": "sac-lenh"}, "document_type", "Giá trị \"sac-lenh\" không hợp lệ"),
+            (
+                {"issued_after": "2026-03-01", "issued_before": "2026-01-01"},
+                "issued_before",
+                "issued_before",
+            ),
+            (
+                {"document_type": "sac-lenh"},
+                "document_type",
+                'Giá trị "sac-lenh" không hợp lệ',
+            ),
             ({"legal_status": "valid"}, "legal_status", "không hợp lệ"),
-            ({"legal_status": ["pending", "expired"]}, "legal_status", "chỉ được truyền một lần"),
+            (
+                {"legal_status": ["pending", "expired"]},
+                "legal_status",
+                "chỉ được truyền một lần",
+            ),
             ({"portal_type": "Document"}, "portal_type", "không hợp lệ"),
             ({"is_legal_normative": "có"}, "is_legal_normative", "true hoặc false"),
             ({"sort_on": "modified"}, "sort_on", "không hợp lệ"),
             ({"sort_order": "up"}, "sort_order", "ascending"),
-            ({"document_number": "KH-UBND"}, "document_number", "không phải là số ký hiệu"),
+            (
+                {"document_number": "KH-UBND"},
+                "document_number",
+                "không phải là số ký hiệu",
+            ),
         ],
     )
-    def test_400_names_the_parameter(self, documents, anonymous, params, parameter, message):
+    def test_400_names_the_parameter(
+        self, documents, anonymous, params, parameter, message
+    ):
         response = anonymous.get("van-ban/@directives", params=params)
         assert response.status_code == 400
         error = response.json()["error"]
@@ -252,5 +382,7 @@ def test_not_on_a_site_without_the_addon(documents, anonymous, functional_app):
 
     add_plain_site(functional_app, "other")
     transaction.commit()
-    response = anonymous.get(functional_app.absolute_url() + "/other/++api++/@directives")
+    response = anonymous.get(
+        functional_app.absolute_url() + "/other/++api++/@directives"
+    )
     assert response.status_code == 404

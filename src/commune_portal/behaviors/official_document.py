@@ -231,10 +231,13 @@ class IOfficialDocument(model.Schema):
         required=True,
     )
 
-    based_on = _relation_list(_("Based on (căn cứ)"), _("Documents this one is based on."))
+    based_on = _relation_list(
+        _("Based on (căn cứ)"), _("Documents this one is based on.")
+    )
     _relation_widget("based_on")
     amends = _relation_list(
-        _("Amends (sửa đổi, bổ sung)"), _("Documents this one amends; they stay in force.")
+        _("Amends (sửa đổi, bổ sung)"),
+        _("Documents this one amends; they stay in force."),
     )
     _relation_widget("amends")
     replaces = _relation_list(
@@ -247,7 +250,9 @@ class IOfficialDocument(model.Schema):
         _("Documents this one repeals; they expire when this one takes effect."),
     )
     _relation_widget("repeals")
-    corrects = _relation_list(_("Corrects (đính chính)"), _("Documents this one corrects."))
+    corrects = _relation_list(
+        _("Corrects (đính chính)"), _("Documents this one corrects.")
+    )
     _relation_widget("corrects")
     guides = _relation_list(
         _("Guides (hướng dẫn, quy định chi tiết)"),
@@ -267,7 +272,9 @@ class IOfficialDocument(model.Schema):
         start = effective or issued
         if start and expiry and expiry <= start:
             raise Invalid(
-                _("The expiry date must come after the effective date (or the issue date).")
+                _(
+                    "The expiry date must come after the effective date (or the issue date)."
+                )
             )
 
     @invariant
@@ -295,7 +302,7 @@ class IOfficialDocument(model.Schema):
         if duplicate is not None:
             raise Invalid(
                 _(
-                    "The number ${number} is already used by \"${title}\" "
+                    'The number ${number} is already used by "${title}" '
                     "(${url}). Numbers restart every year for each issuer, but "
                     "cannot repeat within one year.",
                     mapping={
@@ -323,7 +330,11 @@ def _attribute(name):
         if value is not None:
             return value
         if field.default is not None:
-            return list(field.default) if isinstance(field.default, list) else field.default
+            return (
+                list(field.default)
+                if isinstance(field.default, list)
+                else field.default
+            )
         return field.missing_value
 
     def set(self, value):

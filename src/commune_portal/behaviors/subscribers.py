@@ -59,7 +59,9 @@ def document_saved(context, event):
 
 def document_removed(context, event):
     """A deleted document no longer ends anything."""
-    uids = {IUUID(t) for t in ending_targets(context)} | set(getattr(context, _ENDED, ()))
+    uids = {IUUID(t) for t in ending_targets(context)} | set(
+        getattr(context, _ENDED, ())
+    )
     if uids:
         # The relation catalog may still list the deleted document's relations.
         context._v_commune_portal_removed = True

@@ -43,7 +43,9 @@ def find_duplicate(data):
         return None
     own_uid = IUUID(context, None)
     issuer = fold(value_of(data, "issuing_body") or "")
-    for brain in catalog.unrestrictedSearchResults(document_number_key=key, issue_year=year):
+    for brain in catalog.unrestrictedSearchResults(
+        document_number_key=key, issue_year=year
+    ):
         if own_uid != brain.UID and fold(brain.issuing_body or "") == issuer:
             return brain
     return None

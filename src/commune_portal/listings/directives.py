@@ -116,7 +116,9 @@ class DirectiveListing:
 
         status = params.choices(form, "legal_status", legal_status.STATUSES)
         if len(status) > 1:
-            raise params.BadParameter("legal_status", _("Give this parameter only once."))
+            raise params.BadParameter(
+                "legal_status", _("Give this parameter only once.")
+            )
         if status:
             query.update(legal_status.status_query(status[0]))
 
@@ -129,14 +131,16 @@ class DirectiveListing:
             raise params.BadParameter(
                 "sort_on",
                 _(
-                    "Unknown value \"${value}\". Allowed: ${allowed}.",
+                    'Unknown value "${value}". Allowed: ${allowed}.',
                     mapping={"value": sort_on, "allowed": ", ".join(SORTS)},
                 ),
             )
         self.sort_indexes, default_reverse = SORTS[sort_on]
         self.reverse = params.sort_order(form, default_reverse)
         self.b_start = params.integer(form, "b_start", 0, 0, 10**9)
-        self.b_size = params.integer(form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE)
+        self.b_size = params.integer(
+            form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE
+        )
         self.with_facets = params.boolean(form, "facets") is not False
         return self
 
@@ -280,4 +284,3 @@ class DirectiveListing:
 
 def _iso(value):
     return value.isoformat() if value else None
-

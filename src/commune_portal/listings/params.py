@@ -87,7 +87,7 @@ def choices(form, name, allowed):
         raise BadParameter(
             name,
             _(
-                "Unknown value \"${value}\". Allowed: ${allowed}.",
+                'Unknown value "${value}". Allowed: ${allowed}.',
                 mapping={"value": unknown[0], "allowed": ", ".join(allowed)},
             ),
         )

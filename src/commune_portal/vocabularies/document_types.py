@@ -67,5 +67,8 @@ ABBREVIATION_BY_TYPE = {
 def document_types(context):
     """Vocabulary ``commune_portal.vocabularies.DocumentTypes``."""
     return SimpleVocabulary(
-        [SimpleTerm(token, token, title) for token, _abbreviation, title in DOCUMENT_TYPES]
+        [
+            SimpleTerm(token, token, title)
+            for token, _abbreviation, title in DOCUMENT_TYPES
+        ]
     )

@@ -46,10 +46,7 @@ def _vocabulary(items):
 def _signing_vocabulary(items):
     # Values are written as in documents ("TM."); tokens must be plain ASCII.
     return SimpleVocabulary(
-        [
-            SimpleTerm(value, value.rstrip(".").lower(), title)
-            for value, title in items
-        ]
+        [SimpleTerm(value, value.rstrip(".").lower(), title) for value, title in items]
     )
 
 

@@ -72,7 +72,9 @@ def issuing_bodies(context):
 @provider(IVocabularyFactory)
 def sectors(context):
     """Sectors (lĩnh vực) set in the control panel."""
-    return entries_vocabulary(_settings_list("sectors") + _current_values(context, "sectors"))
+    return entries_vocabulary(
+        _settings_list("sectors") + _current_values(context, "sectors")
+    )
 
 
 @provider(IVocabularyFactory)
