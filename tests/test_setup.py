@@ -67,17 +67,6 @@ class TestSetupInstall:
         ]
         assert (role in roles) is allowed
 
-    def test_demo_profile_sets_the_commune(self, portal, setup_tool):
-        setup_tool.runAllImportStepsFromProfile("profile-commune_portal:demo")
-        assert api.portal.get_registry_record("commune_portal.commune_name") == (
-            "Xã Nghi Dương"
-        )
-        bodies = api.portal.get_registry_record("commune_portal.issuing_bodies")
-        assert "Ủy ban nhân dân xã Nghi Dương" in bodies
-        assert portal.title == "Cổng thông tin điện tử xã Nghi Dương"
-        assert api.portal.get_registry_record("plone.site_title") == portal.title
-
-
 class TestSetupUninstall:
     @pytest.fixture(autouse=True)
     def uninstalled(self, installer, package_name):

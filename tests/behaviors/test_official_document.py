@@ -51,7 +51,7 @@ PINNED = {
 
 FIELDSETS = {
     "signing": ["signer", "signer_position", "signing_authority"],
-    "validity": ["effective_date", "expiry_date", "legal_status_override"],
+    "validity": ["legal_status_override"],
     "classification": ["sectors", "is_legal_normative", "confidentiality", "urgency"],
     "relations": ["based_on", "amends", "replaces", "repeals", "corrects", "guides"],
 }

@@ -98,15 +98,12 @@ class IOfficialDocument(model.Schema):
         label=_("Signing"),
         fields=["signer", "signer_position", "signing_authority"],
     )
+    # Invariants only see the fields of one fieldset in Plone's forms: the
+    # three dates stay together on the main tab, where the number is.
     model.fieldset(
         "validity",
         label=_("Validity"),
-        fields=[
-            "effective_date",
-            "expiry_date",
-            "legal_status",
-            "legal_status_override",
-        ],
+        fields=["legal_status", "legal_status_override"],
     )
     model.fieldset(
         "classification",
@@ -147,6 +144,17 @@ class IOfficialDocument(model.Schema):
         required=False,
     )
 
+    effective_date = schema.Date(
+        title=_("Effective date"),
+        description=_("Left empty, the document is in force from its issue date."),
+        required=False,
+    )
+
+    expiry_date = schema.Date(
+        title=_("Expiry date"),
+        required=False,
+    )
+
     file = NamedBlobFile(
         title=_("Signed document"),
         description=_("The signed file, usually a digitally signed PDF."),
@@ -168,17 +176,6 @@ class IOfficialDocument(model.Schema):
         title=_("Signing authority"),
         description=_("TM., KT., Q., TL. or TUQ., when the document shows one."),
         vocabulary="commune_portal.vocabularies.SigningAuthorities",
-        required=False,
-    )
-
-    effective_date = schema.Date(
-        title=_("Effective date"),
-        description=_("Left empty, the document is in force from its issue date."),
-        required=False,
-    )
-
-    expiry_date = schema.Date(
-        title=_("Expiry date"),
         required=False,
     )
 
