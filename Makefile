@@ -33,7 +33,7 @@ install: $(VENV)/.installed ## Create .venv with the pinned versions and install
 
 $(INSTANCE)/etc/zope.conf: | $(VENV)/.installed
 	$(BIN)/mkwsgiinstance -d $(INSTANCE) -u $(ADMIN_USER):$(ADMIN_PASSWORD)
-	sed -i 's|^\(  CHAMELEON_CACHE .*\)$$|\1\n  zope_i18n_compile_mo_files true|' $@
+	$(BIN)/python scripts/configure_instance.py $@
 
 .PHONY: instance
 instance: $(INSTANCE)/etc/zope.conf ## Create the WSGI Zope instance (FileStorage in instance/var)

@@ -6,7 +6,6 @@ from commune_portal.behaviors.relations import inverse_relations
 from commune_portal.setuphandlers.demo_documents import DOCUMENTS
 from datetime import date
 from plone import api
-
 import pytest
 
 

@@ -47,6 +47,12 @@ class TestSetupInstall:
         )
         assert api.portal.get_registry_record("commune_portal.commune_name") == ""
 
+    def test_directive_type_and_display_view(self, portal):
+        types = portal.portal_types
+        assert "Directive" in types.objectIds()
+        assert "directives-view" in types["Folder"].view_methods
+        assert "listing_view" in types["Folder"].view_methods
+
     @pytest.mark.parametrize(
         "role,allowed",
         [
@@ -67,6 +73,7 @@ class TestSetupInstall:
         ]
         assert (role in roles) is allowed
 
+
 class TestSetupUninstall:
     @pytest.fixture(autouse=True)
     def uninstalled(self, installer, package_name):
@@ -86,6 +93,11 @@ class TestSetupUninstall:
         assert [
             key for key in registry.records if key.startswith("commune_portal.")
         ] == []
+
+    def test_folder_display_view_removed(self, portal):
+        view_methods = portal.portal_types["Folder"].view_methods
+        assert "directives-view" not in view_methods
+        assert "listing_view" in view_methods
 
     def test_site_still_works(self, portal, http_request):
         html = portal.restrictedTraverse("@@view")()

@@ -3,7 +3,6 @@
 from commune_portal.behaviors.official_document import IOfficialDocument
 from datetime import date
 from plone.testing.zope import Browser
-
 import pytest
 import transaction
 

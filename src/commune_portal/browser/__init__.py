@@ -1,0 +1,2 @@
+"""Classic UI views of commune_portal: the official-document view and the
+"Văn bản" listing."""
