@@ -1,0 +1,1 @@
+"""Editorial workflows of commune_portal: placeful policies and guards."""
