@@ -9,9 +9,12 @@ os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 from commune_portal.testing import FUNCTIONAL_TESTING  # noqa: E402
 from commune_portal.testing import INTEGRATION_TESTING  # noqa: E402
+from datetime import date as D  # noqa: E402
 from plone import api  # noqa: E402
 from plone.app.testing import setRoles  # noqa: E402
+from plone.namedfile.file import NamedBlobFile  # noqa: E402
 from pytest_plone import fixtures_factory  # noqa: E402
+from tests.helpers import make_document  # noqa: E402
 import pytest  # noqa: E402
 import transaction  # noqa: E402
 
@@ -51,3 +54,110 @@ def user_with_roles(functional_portal):
         return user_id, PASSWORD
 
     return factory
+
+
+@pytest.fixture
+def frozen_today(monkeypatch):
+    """Set the day the add-on believes it is: ``frozen_today(date(...))``."""
+    from commune_portal import legal_status
+
+    def freeze(day):
+        monkeypatch.setattr(legal_status, "today", lambda: day)
+
+    return freeze
+
+
+@pytest.fixture
+def sample_documents(functional_portal):
+    """``/van-ban`` with eight documents of Xã Nghi Dương: seven published
+    (one in the sub-folder ``hdnd``, one replaced, one expired, one not yet
+    in force, one with its signed file) and a private draft."""
+    portal = functional_portal
+    with api.env.adopt_roles(["Manager"]):
+        folder = api.content.create(portal, "Folder", id="van-ban", title="Văn bản")
+        api.content.transition(folder, "publish")
+    old = make_document(
+        folder,
+        "qd-12-2024",
+        "Quyết định ban hành Quy chế làm việc của UBND xã",
+        document_number="12/QĐ-UBND",
+        document_type="quyet-dinh",
+        issue_date=D(2024, 2, 1),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Nội vụ"],
+    )
+    make_document(
+        folder,
+        "qd-30-2026",
+        "Quyết định ban hành Quy chế làm việc (thay thế)",
+        document_number="30/QĐ-UBND",
+        issue_date=D(2026, 3, 1),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Nội vụ"],
+        replaces=[old],
+    )
+    make_document(
+        folder,
+        "kh-05-2026",
+        "Kế hoạch chuyển đổi số năm 2026",
+        document_number="05/KH-UBND",
+        issue_date=D(2026, 1, 5),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Chuyển đổi số"],
+        file=NamedBlobFile(data=b"%PDF-1.4 kh", filename="05-KH-UBND.pdf"),
+    )
+    make_document(
+        folder,
+        "kh-120-2026",
+        "Kế hoạch tổ chức Tết Nguyên đán Đinh Mùi 2027",
+        document_number="120/KH-UBND",
+        issue_date=D(2026, 11, 20),
+        effective_date=D(2027, 1, 1),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Văn hóa, thể thao và du lịch"],
+    )
+    make_document(
+        folder,
+        "nq-01-2025",
+        "Nghị quyết quy định mức thu phí thu gom rác thải",
+        document_number="01/2025/NQ-HĐND",
+        issue_date=D(2025, 7, 15),
+        effective_date=D(2025, 8, 1),
+        issuing_body="Hội đồng nhân dân",
+        sectors=["Môi trường", "Tài chính, ngân sách"],
+        is_legal_normative=True,
+    )
+    make_document(
+        folder,
+        "cv-245-2025",
+        "V/v tăng cường phòng, chống bão số 3 (Yagi)",
+        document_number="245/UBND-VP",
+        issue_date=D(2025, 9, 5),
+        expiry_date=D(2025, 12, 31),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Quốc phòng, quân sự địa phương"],
+    )
+    make_document(
+        folder,
+        "du-thao",
+        "Dự thảo kế hoạch tiếp công dân năm 2027",
+        document_number="121/KH-UBND",
+        issue_date=D(2026, 11, 21),
+        issuing_body="Ủy ban nhân dân",
+        sectors=["Tiếp công dân, khiếu nại, tố cáo"],
+        publish=False,
+    )
+    with api.env.adopt_roles(["Manager"]):
+        sub = api.content.create(folder, "Folder", id="hdnd", title="HĐND")
+        api.content.transition(sub, "publish")
+    make_document(
+        sub,
+        "nq-15-2026",
+        "Nghị quyết về kế hoạch đầu tư công năm 2027",
+        document_number="15/NQ-HĐND",
+        issue_date=D(2026, 11, 19),
+        issuing_body="Hội đồng nhân dân",
+        sectors=["Tài chính, ngân sách"],
+    )
+    transaction.commit()
+    return folder

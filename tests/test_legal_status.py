@@ -71,16 +71,6 @@ def test_today_is_vietnamese():
     assert late.astimezone(legal_status.TIMEZONE).date() == D(2026, 1, 5)
 
 
-@pytest.fixture
-def frozen_today(monkeypatch):
-    """Set the day the add-on believes it is."""
-
-    def freeze(day):
-        monkeypatch.setattr(legal_status, "today", lambda: day)
-
-    return freeze
-
-
 def _catalog_statuses(portal, day):
     catalog = api.portal.get_tool("portal_catalog")
     return {

@@ -4,7 +4,6 @@ sorting, paging, bad parameters, visibility."""
 from datetime import date
 from lxml import html
 from plone import api
-from plone.namedfile.file import NamedBlobFile
 from plone.testing.zope import Browser
 from tests.helpers import make_document
 from urllib.parse import parse_qs
@@ -19,88 +18,18 @@ VIEW = "@@directives-view"
 
 
 @pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    from commune_portal import legal_status
-
-    monkeypatch.setattr(legal_status, "today", lambda: D(2026, 11, 23))
+def today(frozen_today):
+    frozen_today(D(2026, 11, 23))
 
 
 @pytest.fixture
-def documents(functional_portal):
-    """Six published documents of Xã Nghi Dương and a private draft."""
-    with api.env.adopt_roles(["Manager"]):
-        folder = api.content.create(
-            functional_portal, "Folder", id="van-ban", title="Văn bản"
-        )
-        api.content.transition(folder, "publish")
-    old = make_document(
-        folder,
-        "qd-12-2024",
-        "Quyết định ban hành Quy chế làm việc của UBND xã",
-        document_number="12/QĐ-UBND",
-        issue_date=D(2024, 2, 1),
-        sectors=["Nội vụ"],
-    )
-    make_document(
-        folder,
-        "qd-30-2026",
-        "Quyết định ban hành Quy chế làm việc (thay thế)",
-        document_number="30/QĐ-UBND",
-        issue_date=D(2026, 3, 1),
-        sectors=["Nội vụ"],
-        replaces=[old],
-    )
-    make_document(
-        folder,
-        "kh-05-2026",
-        "Kế hoạch chuyển đổi số năm 2026",
-        document_number="05/KH-UBND",
-        issue_date=D(2026, 1, 5),
-        sectors=["Chuyển đổi số"],
-        file=NamedBlobFile(data=b"%PDF-1.4 kh", filename="05-KH-UBND.pdf"),
-    )
-    make_document(
-        folder,
-        "kh-120-2026",
-        "Kế hoạch tổ chức Tết Nguyên đán Đinh Mùi 2027",
-        document_number="120/KH-UBND",
-        issue_date=D(2026, 11, 20),
-        effective_date=D(2027, 1, 1),
-        sectors=["Văn hóa, thể thao và du lịch"],
-    )
-    make_document(
-        folder,
-        "nq-01-2025",
-        "Nghị quyết quy định mức thu phí thu gom rác thải",
-        document_number="01/2025/NQ-HĐND",
-        issue_date=D(2025, 7, 15),
-        effective_date=D(2025, 8, 1),
-        sectors=["Môi trường", "Tài chính, ngân sách"],
-        is_legal_normative=True,
-    )
-    make_document(
-        folder,
-        "cv-245-2025",
-        "V/v tăng cường phòng, chống bão số 3 (Yagi)",
-        document_number="245/UBND-VP",
-        issue_date=D(2025, 9, 5),
-        expiry_date=D(2025, 12, 31),
-        sectors=["Quốc phòng, quân sự địa phương"],
-    )
-    make_document(
-        folder,
-        "du-thao",
-        "Dự thảo kế hoạch tiếp công dân năm 2027",
-        document_number="121/KH-UBND",
-        issue_date=D(2026, 11, 21),
-        publish=False,
-    )
-    transaction.commit()
-    return folder
+def documents(sample_documents):
+    return sample_documents
 
 
 NEWEST_FIRST = [
     "kh-120-2026",
+    "nq-15-2026",
     "qd-30-2026",
     "kh-05-2026",
     "cv-245-2025",
@@ -183,13 +112,13 @@ class TestDefault:
     def test_newest_first_for_anonymous(self, documents, anonymous):
         page = listing(anonymous, documents)
         assert page.ids == NEWEST_FIRST
-        assert page.total == 6
+        assert page.total == 7
         assert "du-thao" not in anonymous.contents
 
     def test_manager_sees_the_draft(self, documents, manager):
         page = listing(manager, documents)
         assert page.ids[0] == "du-thao"
-        assert page.total == 7
+        assert page.total == 8
 
     def test_site_root(self, documents, anonymous, functional_portal):
         page = Page(anonymous, f"{functional_portal.absolute_url()}/{VIEW}")
@@ -238,7 +167,7 @@ class TestDefault:
             return original(brain, *args, **kwargs)
 
         monkeypatch.setattr(AbstractCatalogBrain, "getObject", get_object)
-        assert listing(anonymous, documents).total == 6
+        assert listing(anonymous, documents).total == 7
         assert woken == []
 
 
@@ -249,7 +178,7 @@ class TestFilters:
             ({"document_type": "ke-hoach"}, ["kh-120-2026", "kh-05-2026"]),
             (
                 {"document_type": ["ke-hoach", "nghi-quyet"]},
-                ["kh-120-2026", "kh-05-2026", "nq-01-2025"],
+                ["kh-120-2026", "nq-15-2026", "kh-05-2026", "nq-01-2025"],
             ),
             ({"year": "2025"}, ["cv-245-2025", "nq-01-2025"]),
             ({"legal_status": "expired"}, ["cv-245-2025", "qd-12-2024"]),
@@ -358,6 +287,7 @@ class TestSorting:
                     "cv-245-2025",
                     "kh-05-2026",
                     "qd-30-2026",
+                    "nq-15-2026",
                     "kh-120-2026",
                 ],
             ),
@@ -369,6 +299,7 @@ class TestSorting:
                     "nq-01-2025",
                     "cv-245-2025",
                     "kh-05-2026",
+                    "nq-15-2026",
                     "qd-30-2026",
                     "kh-120-2026",
                 ],
@@ -379,6 +310,7 @@ class TestSorting:
                     "kh-05-2026",
                     "kh-120-2026",
                     "nq-01-2025",
+                    "nq-15-2026",
                     "qd-30-2026",
                     "qd-12-2024",
                     "cv-245-2025",
@@ -509,7 +441,7 @@ class TestFacets:
     def test_known_counts(self, documents, anonymous):
         page = listing(anonymous, documents)
         years = [(title, count) for title, count, _a, _h in page.facet("year")]
-        assert years == [("2026", 3), ("2025", 2), ("2024", 1)]
+        assert years == [("2026", 4), ("2025", 2), ("2024", 1)]
         sectors = {title: count for title, count, _a, _h in page.facet("sector")}
         assert sectors["Nội vụ"] == 2
 
@@ -533,13 +465,13 @@ class TestFacets:
         (entry,) = [e for e in page.facet("sector") if e[2]]
         assert entry[0] == "Nội vụ"
         assert query_of(entry[3]) == {"sort_on": ["title"]}
-        assert Page(anonymous, entry[3]).total == 6
+        assert Page(anonymous, entry[3]).total == 7
 
     def test_single_value_facet_replaces(self, documents, anonymous):
         page = listing(anonymous, documents, legal_status="in_force")
         # only in-force documents are counted, so only that status is offered
         assert [(t, c, a) for t, c, a, _h in page.facet("legal_status")] == [
-            (page.facet("legal_status")[0][0], 3, True)
+            (page.facet("legal_status")[0][0], 4, True)
         ]
         page = listing(anonymous, documents, year="2025")
         (entry,) = page.facet("year")

@@ -16,10 +16,8 @@ PDF = b"%PDF-1.4 signed by Chu tich UBND xa Nghi Duong"
 
 
 @pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    from commune_portal import legal_status
-
-    monkeypatch.setattr(legal_status, "today", lambda: D(2026, 11, 23))
+def today(frozen_today):
+    frozen_today(D(2026, 11, 23))
 
 
 @pytest.fixture

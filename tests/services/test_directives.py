@@ -1,8 +1,6 @@
 """``GET @directives``: filters, facets, sorting, batching, errors, visibility."""
 
 from datetime import date
-from plone import api
-from tests.helpers import make_document
 import pytest
 import transaction
 
@@ -11,104 +9,13 @@ D = date
 
 
 @pytest.fixture
-def documents(functional_portal):
-    """Eight documents of Xã Nghi Dương, one of them a private draft and one
-    in a sub-folder."""
-    portal = functional_portal
-    with api.env.adopt_roles(["Manager"]):
-        folder = api.content.create(portal, "Folder", id="van-ban", title="Văn bản")
-        api.content.transition(folder, "publish")
-    old = make_document(
-        folder,
-        "qd-12-2024",
-        "Quyết định ban hành Quy chế làm việc của UBND xã",
-        document_number="12/QĐ-UBND",
-        document_type="quyet-dinh",
-        issue_date=D(2024, 2, 1),
-        issuing_body="Ủy ban nhân dân",
-        sectors=["Nội vụ"],
-    )
-    make_document(
-        folder,
-        "qd-30-2026",
-        "Quyết định ban hành Quy chế làm việc (thay thế)",
-        document_number="30/QĐ-UBND",
-        issue_date=D(2026, 3, 1),
-        issuing_body="Ủy ban nhân dân",
-        sectors=["Nội vụ"],
-        replaces=[old],
-    )
-    make_document(
-        folder,
-        "kh-05-2026",
-        "Kế hoạch chuyển đổi số năm 2026",
-        document_number="05/KH-UBND",
-        issue_date=D(2026, 1, 5),
-        issuing_body="Ủy ban nhân dân",
-        sectors=["Chuyển đổi số"],
-    )
-    make_document(
-        folder,
-        "kh-120-2026",
-        "Kế hoạch tổ chức Tết Nguyên đán Đinh Mùi 2027",
-        document_number="120/KH-UBND",
-        issue_date=D(2026, 11, 20),
-        effective_date=D(2027, 1, 1),
-        issuing_body="Ủy ban nhân dân",
-        sectors=["Văn hóa, thể thao và du lịch"],
-    )
-    make_document(
-        folder,
-        "nq-01-2025",
-        "Nghị quyết quy định mức thu phí thu gom rác thải",
-        document_number="01/2025/NQ-HĐND",
-        issue_date=D(2025, 7, 15),
-        effective_date=D(2025, 8, 1),
-        issuing_body="Hội đồng nhân dân",
-        sectors=["Môi trường", "Tài chính, ngân sách"],
-        is_legal_normative=True,
-    )
-    make_document(
-        folder,
-        "cv-245-2025",
-        "V/v tăng cường phòng, chống bão số 3 (Yagi)",
-        document_number="245/UBND-VP",
-        issue_date=D(2025, 9, 5),
-        expiry_date=D(2025, 12, 31),
-        issuing_body="Ủy ban nhân dân",
-        sectors=["Quốc phòng, quân sự địa phương"],
-    )
-    make_document(
-        folder,
-        "du-thao",
-        "Dự thảo kế hoạch tiếp công dân năm 2027",
-        document_number="121/KH-UBND",
-        issue_date=D(2026, 11, 21),
-        issuing_body="Ủy ban nhân dân",
-        sectors=["Tiếp công dân, khiếu nại, tố cáo"],
-        publish=False,
-    )
-    with api.env.adopt_roles(["Manager"]):
-        sub = api.content.create(folder, "Folder", id="hdnd", title="HĐND")
-        api.content.transition(sub, "publish")
-    make_document(
-        sub,
-        "nq-15-2026",
-        "Nghị quyết về kế hoạch đầu tư công năm 2027",
-        document_number="15/NQ-HĐND",
-        issue_date=D(2026, 11, 19),
-        issuing_body="Hội đồng nhân dân",
-        sectors=["Tài chính, ngân sách"],
-    )
-    transaction.commit()
-    return folder
+def documents(sample_documents):
+    return sample_documents
 
 
 @pytest.fixture(autouse=True)
-def frozen_today(monkeypatch):
-    from commune_portal import legal_status
-
-    monkeypatch.setattr(legal_status, "today", lambda: D(2026, 11, 23))
+def today(frozen_today):
+    frozen_today(D(2026, 11, 23))
 
 
 @pytest.fixture
