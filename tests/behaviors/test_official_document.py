@@ -292,6 +292,23 @@ class TestPatch:
             "guided_by",
         }
 
+    def test_relations_given_at_creation(self, manager, document):
+        """REST creates without a "modified" event: the relation must count
+        all the same once the new document is published."""
+        response = _post(
+            manager,
+            id="qd-31",
+            document_number="31/QĐ-UBND",
+            issue_date="2026-05-01",
+            replaces=[document.UID()],
+        )
+        assert response.status_code == 201, response.text
+        assert manager.post("qd-31/@workflow/publish").status_code == 200
+        old_body = manager.get("qd-12").json()
+        assert old_body["legal_status"]["token"] == "expired"
+        replaced_by = old_body["inverse_relations"]["replaced_by"]
+        assert [r["@id"].rsplit("/", 1)[-1] for r in replaced_by] == ["qd-31"]
+
     def test_anonymous_does_not_see_private_relations(
         self, request_factory, document, functional_portal
     ):

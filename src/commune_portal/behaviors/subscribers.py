@@ -7,7 +7,9 @@ reindexed. Only those few objects are touched.
 """
 
 from commune_portal.behaviors.official_document import IOfficialDocument
+from commune_portal.behaviors.official_document import IOfficialDocumentMarker
 from commune_portal.behaviors.relations import ending_targets
+from plone.app.relationfield.event import update_behavior_relations
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
 
@@ -19,6 +21,9 @@ _ENDED = "_commune_portal_ended"
 
 
 def _reindex(context, uids):
+    if not uids:
+        # A catalog search would flush the indexing queue for nothing.
+        return
     catalog = getToolByName(context, "portal_catalog")
     for brain in catalog.unrestrictedSearchResults(UID=list(uids)):
         target = brain._unrestrictedGetObject()
@@ -55,6 +60,17 @@ def propose_type(context, event=None):
 def document_saved(context, event):
     propose_type(context)
     refresh_ended_documents(context)
+
+
+def document_added(event):
+    """A new document got its intid: register its relations (Plone does it
+    for behavior fields only when an object is modified, not when a form or
+    REST creates it), then as on every save."""
+    context = event.object
+    if not IOfficialDocumentMarker.providedBy(context):
+        return
+    update_behavior_relations(context, event)
+    document_saved(context, event)
 
 
 def document_removed(context, event):

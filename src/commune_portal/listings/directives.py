@@ -27,8 +27,8 @@ DEFAULT_TYPES = ("Directive", "Resolution")
 
 # sort_on -> (indexes, newest/largest first by default)
 SORTS = {
-    "issue_date": (("issue_day", "number_sort"), True),
-    "effective_date": (("effective_day", "number_sort"), True),
+    "issue_date": (("issue_sort",), True),
+    "effective_date": (("effective_sort",), True),
     "document_number": (("number_sort",), False),
     "title": (("sortable_title",), False),
 }
@@ -38,9 +38,8 @@ MAX_BATCH_SIZE = 200
 LEGAL_STATUS_TITLES = dict(LEGAL_STATUSES)
 
 
-def _term_value(context, vocabulary_name, given):
+def _term_value(vocabulary, given):
     """Accept a vocabulary token (``ho-tich``) or the entry as written."""
-    vocabulary = getUtility(IVocabularyFactory, vocabulary_name)(context)
     try:
         return vocabulary.getTermByToken(given).value
     except LookupError:
@@ -56,6 +55,7 @@ class DirectiveListing:
         self.request = request
         self.catalog = getToolByName(context, "portal_catalog")
         self._titles = {}
+        self._vocabularies = {}
 
     # -- parameters -------------------------------------------------------
 
@@ -85,11 +85,11 @@ class DirectiveListing:
         body = params.single(form, "issuing_body")
         if body:
             query["issuing_body"] = _term_value(
-                self.context, "commune_portal.vocabularies.IssuingBodies", body
+                self._vocabulary("commune_portal.vocabularies.IssuingBodies"), body
             )
 
         sectors = [
-            _term_value(self.context, "commune_portal.vocabularies.Sectors", s)
+            _term_value(self._vocabulary("commune_portal.vocabularies.Sectors"), s)
             for s in params.values(form, "sector")
         ]
         if sectors:
@@ -183,18 +183,8 @@ class DirectiveListing:
         types = facets.counts(catalog, "document_type", rids)
         years = facets.counts(catalog, "issue_year", rids)
         sectors = facets.counts(catalog, "sectors", rids)
-        statuses = {}
-        for status in legal_status.STATUSES:
-            matched = rids
-            for index_name, criterion in legal_status.status_query(status).items():
-                matched = facets.intersection(
-                    matched, facets.matching(catalog, index_name, criterion)
-                )
-            if matched:
-                statuses[status] = len(matched)
-        sectors_vocabulary = getUtility(
-            IVocabularyFactory, "commune_portal.vocabularies.Sectors"
-        )(self.context)
+        statuses = self._status_counts(rids)
+        sectors_vocabulary = self._vocabulary("commune_portal.vocabularies.Sectors")
         return {
             "document_type": self._ordered(
                 (token, self.translate(TYPE_TITLES.get(token, token)), count)
@@ -219,6 +209,38 @@ class DirectiveListing:
                 for value, count in sectors.items()
             ),
         }
+
+    def _status_counts(self, rids):
+        """Documents per legal status today, over the whole result."""
+        catalog = self.catalog
+        if len(rids) <= facets.SMALL_RESULT:
+            windows = zip(
+                facets.index_values(catalog, "legal_mode", rids),
+                facets.index_values(catalog, "legal_start", rids),
+                facets.index_values(catalog, "legal_end", rids),
+            )
+            found = {}
+            for mode, start, end in windows:
+                if mode is not None:
+                    status = legal_status.status_on(mode, start, end)
+                    found[status] = found.get(status, 0) + 1
+            return found
+        found = {}
+        for status in legal_status.STATUSES:
+            matched = rids
+            for index_name, criterion in legal_status.status_query(status).items():
+                matched = facets.matching(catalog, index_name, criterion, matched)
+            if matched:
+                found[status] = len(matched)
+        return found
+
+    def _vocabulary(self, name):
+        """A named vocabulary, built once per listing."""
+        if name not in self._vocabularies:
+            self._vocabularies[name] = getUtility(IVocabularyFactory, name)(
+                self.context
+            )
+        return self._vocabularies[name]
 
     @staticmethod
     def _token(vocabulary, value):
