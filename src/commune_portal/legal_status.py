@@ -74,9 +74,13 @@ def window(issue_date, effective_date, expiry_date, ended_on=None, override=None
 
 def status_on(mode, start, end, on=None):
     """The status on day ``on`` (default: today in Vietnam)."""
+    return status_on_day(mode, start, end, day_number(on or today()))
+
+
+def status_on_day(mode, start, end, day):
+    """``status_on`` for a day number: listings compute the day once."""
     if mode != DATED:
         return mode
-    day = day_number(on or today())
     if end <= day:
         return EXPIRED
     if start > day:

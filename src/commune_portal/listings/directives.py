@@ -56,6 +56,9 @@ class DirectiveListing:
         self.catalog = getToolByName(context, "portal_catalog")
         self._titles = {}
         self._vocabularies = {}
+        # One "today" for the whole request (filters, facets and items).
+        self.today = legal_status.today()
+        self.day = legal_status.day_number(self.today)
 
     # -- parameters -------------------------------------------------------
 
@@ -120,7 +123,7 @@ class DirectiveListing:
                 "legal_status", _("Give this parameter only once.")
             )
         if status:
-            query.update(legal_status.status_query(status[0]))
+            query.update(legal_status.status_query(status[0], on=self.today))
 
         normative = params.boolean(form, "is_legal_normative")
         if normative is not None:
@@ -222,13 +225,15 @@ class DirectiveListing:
             found = {}
             for mode, start, end in windows:
                 if mode is not None:
-                    status = legal_status.status_on(mode, start, end)
+                    status = legal_status.status_on_day(mode, start, end, self.day)
                     found[status] = found.get(status, 0) + 1
             return found
         found = {}
         for status in legal_status.STATUSES:
             matched = rids
-            for index_name, criterion in legal_status.status_query(status).items():
+            for index_name, criterion in legal_status.status_query(
+                status, on=self.today
+            ).items():
                 matched = facets.matching(catalog, index_name, criterion, matched)
             if matched:
                 found[status] = len(matched)
@@ -267,7 +272,7 @@ class DirectiveListing:
         """A listed document as JSON-compatible data, from metadata only."""
         token = brain.document_type
         window = brain.legal_window
-        status = legal_status.status_on(*window) if window else None
+        status = legal_status.status_on_day(*window, self.day) if window else None
         url = brain.getURL()
         return {
             "@id": url,
