@@ -12,9 +12,11 @@ from commune_portal.text import fold
 from commune_portal.text import normalize
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
+from plone.autoform import directives
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from plone.supermodel import model
 from plone.z3cform import layout
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.component import adapter
 from zope.interface import Interface
@@ -71,6 +73,15 @@ DEFAULT_SIGNER_POSITIONS = [
     "Trưởng ban Văn hóa - Xã hội",
     "Chánh Văn phòng HĐND và UBND",
 ]
+
+# What citizens need to find and use a published document (field names of
+# the official-document behavior).
+DEFAULT_PUBLICATION_REQUIREMENTS = (
+    "document_number",
+    "document_type",
+    "issue_date",
+    "file",
+)
 
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—‑]\s*(\d{4})\s*$")
 
@@ -141,6 +152,11 @@ class ICommuneSettings(model.Schema):
         label=_("Public services"),
         fields=["national_portal_url"],
     )
+    model.fieldset(
+        "workflow",
+        label=_("Workflow"),
+        fields=["publication_requirements", "four_eyes", "notify_reviewers"],
+    )
 
     commune_name = schema.TextLine(
         title=_("Commune or ward name"),
@@ -199,6 +215,42 @@ class ICommuneSettings(model.Schema):
         ),
         default="https://dichvucong.gov.vn",
         required=True,
+    )
+
+    publication_requirements = schema.List(
+        title=_("Required before publication"),
+        description=_(
+            "What an official document must have before it can be published "
+            "(or passed on by the editorial board): what citizens need to "
+            "find and use it."
+        ),
+        value_type=schema.Choice(
+            vocabulary="commune_portal.vocabularies.PublicationRequirementFields"
+        ),
+        default=list(DEFAULT_PUBLICATION_REQUIREMENTS),
+        missing_value=[],
+        required=False,
+    )
+    directives.widget("publication_requirements", CheckBoxFieldWidget)
+
+    four_eyes = schema.Bool(
+        title=_("Four-eyes principle"),
+        description=_(
+            "Whoever submitted an item cannot approve or publish it too, "
+            "whatever their role (managers included)."
+        ),
+        default=False,
+        required=False,
+    )
+
+    notify_reviewers = schema.Bool(
+        title=_("Notify reviewers by e-mail"),
+        description=_(
+            "When an item waits for review or approval, e-mail the people "
+            "who can act on it. Needs the site's e-mail settings."
+        ),
+        default=True,
+        required=False,
     )
 
 

@@ -221,6 +221,7 @@ class DirectiveListing:
                 facets.index_values(catalog, "legal_mode", rids),
                 facets.index_values(catalog, "legal_start", rids),
                 facets.index_values(catalog, "legal_end", rids),
+                strict=True,
             )
             found = {}
             for mode, start, end in windows:

@@ -1,7 +1,15 @@
 """Install and uninstall handlers of the GenericSetup profiles."""
 
+from plone import api
 from plone.base.interfaces import INonInstallable
+from plone.base.utils import get_installer
 from zope.interface import implementer
+import logging
+
+
+logger = logging.getLogger("commune_portal")
+
+PLACEFUL_WORKFLOW = "Products.CMFPlacefulWorkflow"
 
 
 @implementer(INonInstallable)
@@ -15,3 +23,60 @@ class HiddenProfiles:
 
     def getNonInstallableProducts(self):
         return []
+
+
+def post_install(context):
+    """After ``commune_portal:default``: what its XML cannot set."""
+    from commune_portal.workflows.policies import POLICY_DESCRIPTIONS
+
+    placeful = api.portal.get_tool("portal_placeful_workflow")
+    for policy_id, description in POLICY_DESCRIPTIONS.items():
+        placeful.getWorkflowPolicyById(policy_id).setDescription(description)
+
+
+def pre_uninstall(context):
+    """Before ``profiles/uninstall`` removes the workflows: sections using
+    our policies go back to Plone's workflows, their items keeping their
+    state where Plone's workflow has it (content is never deleted)."""
+    from commune_portal.workflows.policies import release_folders
+
+    if getattr(api.portal.get(), "portal_placeful_workflow", None) is None:
+        return
+    with api.env.adopt_roles(["Manager"]):
+        released = release_folders(api.portal.get())
+    logger.info("Folders back to Plone's workflows: %s", ", ".join(released) or "none")
+
+
+def uninstall(context):
+    """What ``profiles/uninstall`` cannot express in XML: the roles, and the
+    placeful workflow support when nothing else uses it.
+
+    Local role assignments of the roles stay on content (content is never
+    touched); without the role they grant nothing.
+    """
+    from commune_portal.workflows.roles import ROLES
+
+    portal = api.portal.get()
+    portal._delRoles([role for role in ROLES if role in portal.__ac_roles__])
+    role_manager = portal.acl_users.portal_role_manager
+    for role in ROLES:
+        if role in role_manager.listRoleIds():
+            role_manager.removeRole(role)
+    _remove_unused_placeful_workflow(portal)
+
+
+def _remove_unused_placeful_workflow(portal):
+    """``commune_portal:default`` depends on CMFPlacefulWorkflow's base
+    profile. Remove it again unless someone else uses it: the full product
+    is installed, or a policy other than ours is left."""
+    tool = getattr(portal, "portal_placeful_workflow", None)
+    if tool is None:
+        return
+    if get_installer(portal).is_product_installed(PLACEFUL_WORKFLOW):
+        return
+    if tool.getWorkflowPolicyIds():
+        return
+    logger.info("Removing the placeful workflow support that commune_portal added")
+    portal.portal_setup.runAllImportStepsFromProfile(
+        "profile-Products.CMFPlacefulWorkflow:uninstall"
+    )

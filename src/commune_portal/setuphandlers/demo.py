@@ -49,7 +49,7 @@ def documents_folder(portal):
             portal, "Folder", id=folder_id, title=title, description=description
         )
         folder.setLayout("directives-view")
-        api.content.transition(folder, "publish")
+        api.content.transition(folder, to_state="published")
     return portal[folder_id]
 
 
@@ -113,7 +113,9 @@ def create_documents(folder):
         document.file = _pdf(entry)
         modified(obj)
         if entry["published"]:
-            api.content.transition(obj, "publish")
+            # Through every step of the section's workflow (two steps in
+            # the standard sections).
+            api.content.transition(obj, to_state="published")
         created += 1
     logger.info(
         "Demo: %d official documents created in %s", created, folder.absolute_url_path()

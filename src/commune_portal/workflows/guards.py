@@ -6,18 +6,213 @@ transitions that publish, approve or circulate, e.g.
 ``python:modules['commune_portal.workflows.guards'].allowed(object, 'approve')``
 (a module function rather than a view, so that guards also hold where no
 browser layer marks the request: scripts, upgrade steps, zconsole).
+
+Each guard is a small function ``guard(obj, transition)`` taking the
+DCWorkflow transition definition and returning a list of translatable
+messages (empty: nothing to object). ``problems()`` asks them all; the
+REST ``@workflow`` service and the Classic UI viewlet show the messages
+through ``blocked_reasons()`` and ``blocked_transitions()``.
+
+Which transition enters which state is read from the object's workflow
+(``new_state_id``), so a site administrator who edits a workflow keeps the
+rules attached to the states, not to transition names.
 """
 
 from AccessControl.SecurityInfo import ModuleSecurityInfo
+from AccessControl.SecurityManagement import getSecurityManager
+from commune_portal import _
+from commune_portal.behaviors.official_document import IOfficialDocument
+from commune_portal.behaviors.official_document import IOfficialDocumentMarker
+from commune_portal.controlpanels.settings import DEFAULT_PUBLICATION_REQUIREMENTS
+from commune_portal.controlpanels.settings import REGISTRY_PREFIX
+from commune_portal.vocabularies.official_document import CONFIDENTIALITY_VOCABULARY
+from commune_portal.workflows import history
+from plone.registry.interfaces import IRegistry
+from Products.CMFCore.utils import getToolByName
+from Products.DCWorkflow.Guard import Guard
+from Products.DCWorkflow.Transitions import TRIGGER_USER_ACTION
+from zope.component import queryUtility
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+from zope.interface import provider
+from zope.schema import Bool
+from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
 
 
 security = ModuleSecurityInfo("commune_portal.workflows.guards")
+
+# States in which an item is seen beyond its authors: the public (published)
+# and the council delegates (circulated).
+PUBLISHED = "published"
+DISCLOSING_STATES = (PUBLISHED, "circulated")
+# The editorial board checks completeness before it passes an item on to
+# the leader, not only the leader when publishing.
+BOARD_TRANSITIONS = ("review", "approve")
+# The transitions that put an item out for the public on someone's word.
+FOUR_EYES_TRANSITIONS = ("approve", "publish")
+SUBMIT = "submit"
+
+
+def setting(name, default=None):
+    """A value of the commune settings; ``default`` on a site without them."""
+    registry = queryUtility(IRegistry)
+    if registry is None:
+        return default
+    return registry.get(f"{REGISTRY_PREFIX}.{name}", default)
+
+
+def translated(message):
+    """``message`` in the language of the current request (the site's
+    default language when there is no request)."""
+    request = getRequest()
+    if request is not None:
+        return translate(message, context=request)
+    registry = queryUtility(IRegistry)
+    language = registry.get("plone.default_language") if registry is not None else None
+    return translate(message, target_language=language)
+
+
+# --- Which fields may be required before publication --------------------
+
+
+def requirable_fields():
+    """The official-document fields a site may require before publishing,
+    in form order: those that can be empty (not the computed status, not
+    the fields that always hold a value)."""
+    return [
+        (name, field)
+        for name, field in getFieldsInOrder(IOfficialDocument)
+        if not field.readonly and not field.required and not isinstance(field, Bool)
+    ]
+
+
+@provider(IVocabularyFactory)
+def publication_requirement_fields(context):
+    """Vocabulary ``commune_portal.vocabularies.PublicationRequirementFields``:
+    field names of the official-document behavior, titled by the field
+    titles."""
+    return SimpleVocabulary(
+        [SimpleTerm(name, name, field.title) for name, field in requirable_fields()]
+    )
+
+
+def _is_empty(value):
+    if value is None or value in ("", [], (), set()):
+        return True
+    # An uploaded file without content is no signed document.
+    return getattr(value, "size", 1) == 0
+
+
+# --- The guards ---------------------------------------------------------
+
+
+def classified(obj, transition):
+    """A classified official document (confidentiality other than
+    ``normal``) never enters ``published`` or ``circulated``."""
+    if transition.new_state_id not in DISCLOSING_STATES:
+        return []
+    if not IOfficialDocumentMarker.providedBy(obj):
+        return []
+    level = IOfficialDocument(obj).confidentiality
+    if not level or level == "normal":
+        return []
+
+    try:
+        level_title = translated(CONFIDENTIALITY_VOCABULARY.getTerm(level).title)
+    except LookupError:
+        level_title = level
+    if transition.new_state_id == PUBLISHED:
+        return [
+            _(
+                "A document classified “${level}” can never be published on "
+                "the portal.",
+                mapping={"level": level_title},
+            )
+        ]
+    return [
+        _(
+            "A document classified “${level}” cannot be circulated through the portal.",
+            mapping={"level": level_title},
+        )
+    ]
+
+
+def completeness(obj, transition):
+    """An official document is published (or passed on by the board) only
+    with what citizens need: the fields the control panel requires."""
+    if transition.new_state_id != PUBLISHED and transition.id not in BOARD_TRANSITIONS:
+        return []
+    if not IOfficialDocumentMarker.providedBy(obj):
+        return []
+    required = setting("publication_requirements", DEFAULT_PUBLICATION_REQUIREMENTS)
+    document = IOfficialDocument(obj)
+    missing = [
+        translated(IOfficialDocument[name].title)
+        for name in required or ()
+        if name in IOfficialDocument and _is_empty(getattr(document, name, None))
+    ]
+    if not missing:
+        return []
+    return [
+        _(
+            "Still missing what citizens need: ${fields}.",
+            mapping={"fields": ", ".join(missing)},
+        )
+    ]
+
+
+def four_eyes(obj, transition):
+    """When the site requires four eyes, whoever submitted the item does
+    not approve or publish it too. Managers are not exempt: the rule is
+    about people, not power."""
+    if transition.id not in FOUR_EYES_TRANSITIONS:
+        return []
+    if not setting("four_eyes", False):
+        return []
+    submitted = history.last_action_in_round(obj, SUBMIT)
+    if submitted is None:
+        return []
+    user_id = getSecurityManager().getUser().getId()
+    if user_id is None or submitted.get("actor") != user_id:
+        return []
+    return [
+        _(
+            "You submitted this item yourself: this site requires someone "
+            "else to approve or publish it (four-eyes principle). This holds "
+            "for managers too."
+        )
+    ]
+
+
+GUARDS = (classified, completeness, four_eyes)
+
+
+# --- Asking the guards --------------------------------------------------
+
+
+def find_transition(obj, transition_id):
+    """The transition definition ``transition_id`` of the object's
+    workflows, or ``None``."""
+    wftool = getToolByName(obj, "portal_workflow", None)
+    if wftool is None:
+        return None
+    for workflow in wftool.getWorkflowsFor(obj):
+        transitions = getattr(workflow, "transitions", None)
+        if transitions is not None and transition_id in transitions:
+            return transitions[transition_id]
+    return None
 
 
 def problems(obj, transition_id):
     """The reasons, as translatable messages, why ``transition_id`` may not
     happen on ``obj`` now; empty when nothing stands in the way."""
-    return []
+    transition = find_transition(obj, transition_id)
+    if transition is None:
+        return []
+    return [reason for guard in GUARDS for reason in guard(obj, transition)]
 
 
 security.declarePublic("allowed")
@@ -26,3 +221,77 @@ security.declarePublic("allowed")
 def allowed(obj, transition_id):
     """For guard expressions: whether no guard stands in the way."""
     return not problems(obj, transition_id)
+
+
+def _passes_but_for_expression(workflow, transition, obj):
+    """Whether the current user passes the transition's guard once its
+    expression (where our guards sit) is left out: permissions, roles and
+    groups only."""
+    guard = transition.guard
+    if guard is None:
+        return True
+    bare = Guard()
+    bare.permissions = guard.permissions
+    bare.roles = guard.roles
+    bare.groups = guard.groups
+    return bool(bare.check(getSecurityManager(), workflow, obj))
+
+
+def _exits(obj):
+    """``(workflow, transition)`` for the user transitions leaving the
+    object's current state."""
+    workflow = history.current_workflow(obj)
+    if workflow is None or not hasattr(workflow, "states"):
+        return
+    state = workflow._getWorkflowStateOf(obj)
+    if state is None:
+        return
+    for transition_id in state.transitions:
+        transition = workflow.transitions.get(transition_id)
+        if transition is not None and (transition.trigger_type == TRIGGER_USER_ACTION):
+            yield workflow, transition
+
+
+def blocked_reasons(obj, transition_id):
+    """The reasons that keep the current user from ``transition_id``, when
+    nothing else does (the transition leaves the current state and the user
+    has the permission and role it needs); otherwise empty, and the
+    workflow refuses in its own words."""
+    for workflow, transition in _exits(obj):
+        if transition.id == transition_id:
+            if _passes_but_for_expression(workflow, transition, obj):
+                return problems(obj, transition_id)
+            return []
+    return []
+
+
+def blocked_transitions(obj):
+    """``(transition, reasons)`` for each transition the current user could
+    take but for our guards."""
+    blocked = []
+    for workflow, transition in _exits(obj):
+        if not _passes_but_for_expression(workflow, transition, obj):
+            continue
+        reasons = problems(obj, transition.id)
+        if reasons:
+            blocked.append((transition, reasons))
+    return blocked
+
+
+def translated_title(text, request=None, target_language=None):
+    """A workflow title (of a state or transition) translated: in
+    commune_portal's domain for our workflows, in Plone's for Plone's own."""
+    if target_language is None and request is None:
+        request = getRequest()
+    options = {"context": request, "target_language": target_language}
+    ours = translate(text, domain="commune_portal", default=None, **options)
+    if ours and ours != text:
+        return ours
+    return translate(text, domain="plone", **options)
+
+
+def transition_title(transition, request=None):
+    """The translated title of a transition definition."""
+    return translated_title(
+        transition.actbox_name or transition.title or transition.id, request=request
+    )

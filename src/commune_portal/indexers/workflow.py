@@ -1,0 +1,103 @@
+"""Catalog indexers for the editorial work lists ("my work").
+
+- ``workflow_actors`` (KeywordIndex): the roles, and the ``user:<id>``
+  tokens of users and groups holding such a role locally, that have
+  *Review portal content* on the item, the way ``allowedRolesAndUsers``
+  does it for viewing. Queried with the tokens of the current user
+  (``portal_catalog._listAllowedRolesAndUsers``), it answers "may this
+  user review or approve here?" without waking the objects.
+- ``last_review_action`` (FieldIndex): the last transition of the item's
+  current workflow (``reject`` ...).
+- ``last_review`` (metadata): that last entry as a dict (``action``,
+  ``actor``, ``comments``, ``review_state``, ``time`` in ISO 8601).
+
+The workflow changes these on every transition, and sharing changes
+``workflow_actors``; ``commune_portal.workflows.notifications`` reindexes
+them then (``CMFCatalogAware.reindexObjectSecurity`` only refreshes
+``allowedRolesAndUsers``).
+"""
+
+from AccessControl.PermissionRole import rolesForPermissionOn
+from commune_portal.workflows import history
+from plone.indexer import indexer
+from Products.CMFCore.CatalogTool import _mergedLocalRoles
+from Products.CMFCore.permissions import ReviewPortalContent
+from Products.CMFCore.utils import getToolByName
+from zope.interface import Interface
+
+
+WORKFLOW_INDEXES = ("workflow_actors", "last_review_action")
+
+
+@indexer(Interface)
+def workflow_actors(obj):
+    if history.current_workflow(obj) is None:
+        raise AttributeError("no workflow")
+    allowed = set(rolesForPermissionOn(ReviewPortalContent, obj))
+    try:
+        acl_users = getToolByName(obj, "acl_users", None)
+        local_roles = acl_users._getAllLocalRoles(obj) if acl_users else {}
+    except AttributeError:
+        local_roles = _mergedLocalRoles(obj)
+    for principal, roles in local_roles.items():
+        if allowed.intersection(roles):
+            allowed.add(f"user:{principal}")
+    # Owner is only ever a local role: its holders are listed as users.
+    allowed.discard("Owner")
+    return sorted(allowed)
+
+
+@indexer(Interface)
+def last_review_action(obj):
+    entry = history.last_entry(obj)
+    if entry is None:
+        raise AttributeError("no workflow history")
+    return entry.get("action") or ""
+
+
+@indexer(Interface)
+def last_review(obj):
+    record = history.as_record(history.last_entry(obj))
+    if record is None:
+        raise AttributeError("no workflow history")
+    return record
+
+
+def reindex_workflow_indexes(obj):
+    """Refresh our workflow indexes and metadata of ``obj`` and
+    ``workflow_actors`` of the items below it, whose permissions may follow
+    it (as ``reindexObjectSecurity`` does for ``allowedRolesAndUsers``)."""
+    catalog = getToolByName(obj, "portal_catalog", None)
+    if catalog is None:
+        return
+    known = set(catalog.indexes())
+    idxs = [name for name in WORKFLOW_INDEXES if name in known]
+    if not idxs:
+        return  # a site not upgraded yet
+    obj.reindexObject(idxs=idxs)
+    if "workflow_actors" not in known or not getattr(obj, "isPrincipiaFolderish", 0):
+        return
+    path = "/".join(obj.getPhysicalPath())
+    for brain in catalog.unrestrictedSearchResults(path=path):
+        if brain.getPath() == path:
+            continue
+        try:
+            item = brain._unrestrictedGetObject()
+        except (AttributeError, KeyError):
+            continue
+        item.reindexObject(idxs=["workflow_actors"])
+
+
+def refresh_after_transition(obj, event):
+    """Subscriber of ``IAfterTransitionEvent``: the new state changes who may
+    review, and the last action. Creation (no transition) is indexed whole
+    anyway."""
+    if event.transition is None:
+        return
+    reindex_workflow_indexes(obj)
+
+
+def refresh_after_sharing(obj, event):
+    """Subscriber of ``ILocalrolesModifiedEvent`` (the sharing page and
+    plone.restapi's ``@sharing``): local roles decide who may review."""
+    reindex_workflow_indexes(obj)

@@ -1,0 +1,1 @@
+"""``<folder>/@placeful-workflow``: the workflow policies of a folder."""

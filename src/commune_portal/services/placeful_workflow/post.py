@@ -1,0 +1,61 @@
+"""``POST <folder>/@placeful-workflow`` with ``{"policy_in": ...,
+"policy_below": ...}``: switch the folder's workflow policies, moving its
+items to their new workflows (``switch_policy``)."""
+
+from commune_portal import _
+from commune_portal.workflows.policies import switch_policy
+from commune_portal.workflows.policies import UnknownPolicy
+from plone.base.interfaces import IPloneSiteRoot
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.i18n import translate
+from zope.interface import alsoProvides
+import plone.protect.interfaces
+
+
+PARAMETERS = ("policy_in", "policy_below")
+
+
+class PlacefulWorkflowPost(Service):
+    def reply(self):
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        data = json_body(self.request)
+        if not isinstance(data, dict):
+            return self._bad("policy_in", _("Send a JSON object."))
+        for name in PARAMETERS:
+            value = data.get(name)
+            if value is None:
+                return self._bad(name, _('Give the policy id, or "" for none.'))
+            if not isinstance(value, str):
+                return self._bad(name, _("Expected a policy id (text)."))
+        if IPloneSiteRoot.providedBy(self.context):
+            return self._bad(
+                "policy_in",
+                _("Workflow policies are set on folders, not on the site root."),
+            )
+        try:
+            result = switch_policy(
+                self.context, data["policy_in"], data["policy_below"]
+            )
+        except UnknownPolicy as error:
+            return self._bad(
+                error.parameter,
+                _(
+                    "Unknown workflow policy: ${policy}.",
+                    mapping={"policy": error.policy},
+                ),
+            )
+        return {
+            "@id": f"{self.context.absolute_url()}/@placeful-workflow",
+            **result,
+        }
+
+    def _bad(self, parameter, message):
+        self.request.response.setStatus(400)
+        return {
+            "error": {
+                "type": "BadRequest",
+                "parameter": parameter,
+                "message": translate(message, context=self.request),
+            }
+        }
