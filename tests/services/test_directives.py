@@ -3,6 +3,7 @@
 from datetime import date
 import pytest
 import transaction
+import unicodedata
 
 
 D = date
@@ -114,6 +115,43 @@ class TestFilters:
     )
     def test_filter(self, documents, anonymous, params, expected):
         assert ids(anonymous.get("van-ban/@directives", params=params)) == expected
+
+    @pytest.mark.parametrize(
+        "text,expected",
+        [
+            ("quy che lam viec", ["qd-30-2026", "qd-12-2024"]),
+            ("QUY CHẾ LÀM VIỆC", ["qd-30-2026", "qd-12-2024"]),
+            (
+                "Uỷ ban",
+                [
+                    "qd-30-2026",
+                    "kh-120-2026",
+                    "kh-05-2026",
+                    "cv-245-2025",
+                    "qd-12-2024",
+                ],
+            ),
+            (
+                "uy ban nhan dan",
+                [
+                    "qd-30-2026",
+                    "kh-120-2026",
+                    "kh-05-2026",
+                    "cv-245-2025",
+                    "qd-12-2024",
+                ],
+            ),
+            (unicodedata.normalize("NFD", "chuyển đổi số"), ["kh-05-2026"]),
+            ("tet nguyen dan dinh mui", ["kh-120-2026"]),
+            ("phong chong bao", ["cv-245-2025"]),
+            ("hoi dong nhan dan", ["nq-15-2026", "nq-01-2025"]),
+            ("thu gom rac", ["nq-01-2025"]),
+            ("245/UBND-VP", ["cv-245-2025"]),
+        ],
+    )
+    def test_full_text_ignores_tone_marks(self, documents, anonymous, text, expected):
+        found = ids(anonymous.get("van-ban/@directives", params={"q": text}))
+        assert sorted(found) == sorted(expected)
 
     def test_full_text(self, documents, anonymous):
         assert ids(

@@ -13,6 +13,7 @@ from commune_portal.behaviors.uniqueness import number_key
 from commune_portal.document_number import InvalidDocumentNumber
 from commune_portal.document_number import parse as parse_number
 from commune_portal.legal_status import day_number
+from commune_portal.text import fold
 from plone.indexer import indexer
 from zope.interface import Interface
 
@@ -37,6 +38,7 @@ INDEX_NAMES = (
     "is_legal_normative",
     "confidentiality",
     "document_file",
+    "document_text",
 )
 
 
@@ -168,3 +170,20 @@ def confidentiality(obj):
 def document_file(obj):
     file = _doc(obj).file
     return file.filename if file else None
+
+
+@indexer(IOfficialDocumentMarker)
+def document_text(obj):
+    """What the listing's ``q`` searches: summary, description, number,
+    issuer, signer and sectors, folded (no tone marks, đ as d, lower case)
+    so that "uy ban nhan dan", "Uỷ ban" and "Ủy ban" find each other."""
+    document = _doc(obj)
+    parts = [
+        obj.Title(),
+        obj.Description(),
+        document.document_number,
+        document.issuing_body,
+        document.signer,
+        *(document.sectors or []),
+    ]
+    return fold(" ".join(part for part in parts if part))

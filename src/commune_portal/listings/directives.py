@@ -12,6 +12,7 @@ from commune_portal.behaviors.official_document import OFFICIAL_DOCUMENT_TYPES
 from commune_portal.listings import facets
 from commune_portal.listings import params
 from commune_portal.listings.batching import batching_links
+from commune_portal.text import fold
 from commune_portal.text import normalize
 from commune_portal.vocabularies.document_types import TITLES as TYPE_TITLES
 from commune_portal.vocabularies.official_document import LEGAL_STATUSES
@@ -72,7 +73,8 @@ class DirectiveListing:
 
         text = params.single(form, "q")
         if text:
-            query["SearchableText"] = normalize(text)
+            # The index holds folded text: fold the query the same way.
+            query["document_text"] = fold(text)
 
         number = params.single(form, "document_number")
         if number:

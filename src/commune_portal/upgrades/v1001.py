@@ -35,7 +35,8 @@ def index_work_lists(setup_tool):
 
 def index_document_sort_keys(setup_tool):
     """Official documents get one sort key per order (``issue_sort``,
-    ``effective_sort``): index those two for the documents only."""
+    ``effective_sort``) and their folded text (``document_text``): index
+    those for the documents only."""
     from commune_portal.behaviors.official_document import OFFICIAL_DOCUMENT_TYPES
 
     catalog = api.portal.get_tool("portal_catalog")
@@ -50,7 +51,7 @@ def index_document_sort_keys(setup_tool):
         except (AttributeError, KeyError):
             logger.warning("Cannot reach %s, skipped", brain.getPath())
             continue
-        obj.reindexObject(idxs=["issue_sort", "effective_sort"])
+        obj.reindexObject(idxs=["issue_sort", "effective_sort", "document_text"])
         if number % 250 == 0:
             logger.info("%d of %d documents indexed", number, total)
     logger.info("Sort keys indexed (%d documents)", total)
