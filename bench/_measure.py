@@ -12,7 +12,7 @@ from commune_portal.interfaces import ICommunePortalLayer
 from commune_portal.listings.directives import DEFAULT_BATCH_SIZE
 from commune_portal.listings.directives import DEFAULT_TYPES
 from commune_portal.listings.directives import SORTS
-from commune_portal.text import normalize
+from commune_portal.text import fold
 from datetime import datetime
 from plone.rest.events import mark_as_api_request
 from plone.restapi.interfaces import IPloneRestapiLayer
@@ -85,7 +85,7 @@ def catalog_query(params, site_path, today):
     sort and batch)."""
     query = {"path": site_path, "portal_type": list(DEFAULT_TYPES)}
     if "q" in params:
-        query["SearchableText"] = normalize(params["q"])
+        query["document_text"] = fold(params["q"])
     if "document_type" in params:
         query["document_type"] = [params["document_type"]]
     if "year" in params:
@@ -111,7 +111,7 @@ def search_pairs(params, b_start, today):
     converters give the values their catalog types)."""
     pairs = [("portal_type:list", t) for t in DEFAULT_TYPES]
     if "q" in params:
-        pairs.append(("SearchableText", params["q"]))
+        pairs.append(("document_text", fold(params["q"])))
     if "document_type" in params:
         pairs.append(("document_type", params["document_type"]))
     if "year" in params:
