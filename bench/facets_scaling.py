@@ -14,6 +14,7 @@ this is the part of the cost that grows with N, not a whole request.
 
 from _data import specs as make_specs
 from Acquisition import Implicit
+from BTrees.IIBTree import intersection
 from commune_portal import legal_status
 from commune_portal.listings import facets
 from Products.PluginIndexes.FieldIndex.FieldIndex import FieldIndex
@@ -100,7 +101,7 @@ def facet_work(tool, rids):
     for status in legal_status.STATUSES:
         matched = rids
         for index_name, criterion in legal_status.status_query(status).items():
-            matched = facets.intersection(
+            matched = intersection(
                 matched, facets.matching(tool, index_name, criterion)
             )
 
@@ -109,7 +110,7 @@ def status_only(tool, rids):
     for status in legal_status.STATUSES:
         matched = rids
         for index_name, criterion in legal_status.status_query(status).items():
-            matched = facets.intersection(
+            matched = intersection(
                 matched, facets.matching(tool, index_name, criterion)
             )
 

@@ -18,7 +18,6 @@ override of ``pending``, ``in_force`` or ``expired`` is folded into the
 window, so that one catalog query answers each status.
 """
 
-from datetime import date
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -108,12 +107,3 @@ def status_query(status, on=None):
         "legal_start": {"query": day, "range": "max"},
         "legal_end": after_today,
     }
-
-
-def as_date(value):
-    """Accept a ``date``, a ``datetime`` or ``None``."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date) or value is None:
-        return value
-    raise TypeError(value)

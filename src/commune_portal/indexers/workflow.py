@@ -63,10 +63,11 @@ def last_review(obj):
     return record
 
 
-def reindex_workflow_indexes(obj):
-    """Refresh our workflow indexes and metadata of ``obj`` and
-    ``workflow_actors`` of the items below it, whose permissions may follow
-    it (as ``reindexObjectSecurity`` does for ``allowedRolesAndUsers``)."""
+def reindex_workflow_indexes(obj, below=False):
+    """Refresh our workflow indexes and metadata of ``obj``; with ``below``,
+    also ``workflow_actors`` of the items under it (local roles are
+    inherited, as ``reindexObjectSecurity`` does for
+    ``allowedRolesAndUsers``)."""
     catalog = getToolByName(obj, "portal_catalog", None)
     if catalog is None:
         return
@@ -75,7 +76,9 @@ def reindex_workflow_indexes(obj):
     if not idxs:
         return  # a site not upgraded yet
     obj.reindexObject(idxs=idxs)
-    if "workflow_actors" not in known or not getattr(obj, "isPrincipiaFolderish", 0):
+    if not below or "workflow_actors" not in known:
+        return
+    if not getattr(obj, "isPrincipiaFolderish", 0):
         return
     path = "/".join(obj.getPhysicalPath())
     for brain in catalog.unrestrictedSearchResults(path=path):
@@ -90,8 +93,9 @@ def reindex_workflow_indexes(obj):
 
 def refresh_after_transition(obj, event):
     """Subscriber of ``IAfterTransitionEvent``: the new state changes who may
-    review, and the last action. Creation (no transition) is indexed whole
-    anyway."""
+    review this item, and its last action. Only the item: our workflows
+    never let *Review portal content* be acquired, so the items below do not
+    depend on its state. Creation (no transition) is indexed whole anyway."""
     if event.transition is None:
         return
     reindex_workflow_indexes(obj)
@@ -99,5 +103,6 @@ def refresh_after_transition(obj, event):
 
 def refresh_after_sharing(obj, event):
     """Subscriber of ``ILocalrolesModifiedEvent`` (the sharing page and
-    plone.restapi's ``@sharing``): local roles decide who may review."""
-    reindex_workflow_indexes(obj)
+    plone.restapi's ``@sharing``): local roles, inherited by the items
+    below, decide who may review."""
+    reindex_workflow_indexes(obj, below=True)

@@ -8,7 +8,7 @@ combines indexes. Both are done in the indexes' BTrees, no object is woken.
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import IITreeSet
-from BTrees.IIBTree import intersection  # noqa: F401 (used by listings)
+from BTrees.IIBTree import intersection
 from collections import Counter
 
 
