@@ -56,6 +56,10 @@ def footprint(site):
             "user_roles": set(site.acl_users.portal_role_manager.listRoleIds()),
             "sharing_roles": {name for name, _ in getUtilitiesFor(ISharingPageRole)},
             "site_objects": set(site.objectIds()),
+            "lexicon": {
+                f"{type(element).__module__}.{type(element).__name__}"
+                for element in site.portal_catalog.plone_lexicon._pipeline
+            },
             "placeful_policies": (
                 set(site["portal_placeful_workflow"].objectIds())
                 if "portal_placeful_workflow" in site.objectIds()

@@ -311,8 +311,9 @@ class TestSorting:
                     "kh-120-2026",
                     "nq-01-2025",
                     "nq-15-2026",
-                    "qd-30-2026",
+                    # Vietnamese order, punctuation ignored: "của" < "(thay"
                     "qd-12-2024",
+                    "qd-30-2026",
                     "cv-245-2025",
                 ],
             ),

@@ -331,3 +331,51 @@ def test_not_on_a_site_without_the_addon(documents, anonymous, functional_app):
         functional_app.absolute_url() + "/other/++api++/@directives"
     )
     assert response.status_code == 404
+
+
+class TestVietnameseOrder:
+    """``sort_on=title`` follows the Vietnamese alphabet (a ă â b c d đ …),
+    not code points, which put "Đ", "Ư" and "Ấ" after "Z"."""
+
+    TITLES = {
+        "to-trinh": "Tờ trình xin chủ trương đầu tư",
+        "uu-tien": "Ưu tiên bố trí vốn xây dựng trường học",
+        "an-dinh": "Ấn định thời gian niêm yết công khai",
+        "de-an": "Đề án sắp xếp thôn, tổ dân phố",
+        "bao-cao": "Báo cáo kết quả thu ngân sách",
+        "dang-ky": "Danh mục dự án đầu tư công",
+        "uy-quyen": "Ủy quyền ký văn bản",
+        "an-toan": "An toàn thực phẩm Tết Nguyên đán",
+    }
+    ORDER = [
+        "an-toan",
+        "an-dinh",
+        "bao-cao",
+        "dang-ky",
+        "de-an",
+        "to-trinh",
+        "uy-quyen",
+        "uu-tien",
+    ]
+
+    @pytest.fixture
+    def titled(self, functional_portal):
+        from plone import api
+        from tests.helpers import make_document
+
+        with api.env.adopt_roles(["Manager"]):
+            folder = api.content.create(functional_portal, "Folder", id="thu-tu")
+        for doc_id, title in self.TITLES.items():
+            make_document(folder, doc_id, title)
+        transaction.commit()
+
+    def test_ascending(self, titled, manager):
+        response = manager.get("thu-tu/@directives", params={"sort_on": "title"})
+        assert ids(response) == self.ORDER
+
+    def test_descending(self, titled, manager):
+        response = manager.get(
+            "thu-tu/@directives",
+            params={"sort_on": "title", "sort_order": "descending"},
+        )
+        assert ids(response) == self.ORDER[::-1]

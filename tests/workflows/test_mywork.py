@@ -347,7 +347,9 @@ class TestUpgrade:
 
         setup.upgradeProfile("commune_portal:default")
 
-        assert setup.getLastVersionForProfile("commune_portal:default") == ("1001",)
+        assert setup.getLastVersionForProfile("commune_portal:default") == (
+            setup.getVersionForProfile("commune_portal:default"),
+        )
         assert api.portal.get_registry_record("commune_portal.four_eyes") is False
         assert api.portal.get_registry_record(
             "commune_portal.publication_requirements"

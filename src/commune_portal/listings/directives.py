@@ -14,6 +14,7 @@ from commune_portal.listings import params
 from commune_portal.listings.batching import batching_links
 from commune_portal.text import fold
 from commune_portal.text import normalize
+from commune_portal.text import sort_key
 from commune_portal.vocabularies.document_types import TITLES as TYPE_TITLES
 from commune_portal.vocabularies.official_document import LEGAL_STATUSES
 from Products.CMFCore.utils import getToolByName
@@ -31,7 +32,7 @@ SORTS = {
     "issue_date": (("issue_sort",), True),
     "effective_date": (("effective_sort",), True),
     "document_number": (("number_sort",), False),
-    "title": (("sortable_title",), False),
+    "title": (("sortable_title_vi",), False),  # Vietnamese order
 }
 
 DEFAULT_BATCH_SIZE = 25
@@ -261,7 +262,9 @@ class DirectiveListing:
     def _ordered(triples):
         return [
             {"token": token, "title": title, "count": count}
-            for token, title, count in sorted(triples, key=lambda t: (-t[2], t[1]))
+            for token, title, count in sorted(
+                triples, key=lambda t: (-t[2], sort_key(t[1]))
+            )
         ]
 
     def translate(self, message):
