@@ -195,7 +195,7 @@ class TestHelpers:
 
 
 def test_times_in_the_site_time_zone(portal):
-    from commune_portal.browser.workflow import format_datetime
+    from commune_portal.browser.dates import format_datetime
 
     assert format_datetime("2026-01-05T07:30:00+00:00") == "05/01/2026 14:30"
     assert format_datetime(None) == ""

@@ -4,6 +4,7 @@ official documents below a folder or the site, with the parameters of
 
 from commune_portal import _
 from commune_portal.browser.dates import format_date
+from commune_portal.browser.dates import format_number
 from commune_portal.browser.document import status_badge
 from commune_portal.browser.printing import print_stylesheet_url
 from commune_portal.listings.directives import DirectiveListing
@@ -295,9 +296,13 @@ class DirectivesView(BrowserView):
             found.append(column)
         return found
 
+    def number(self, count):
+        """A count as the reader writes numbers (``12.345`` in Vietnamese)."""
+        return format_number(count, self.request.get("LANGUAGE"))
+
     def total_text(self):
         return self.translate(
-            _("${count} documents", mapping={"count": self.listing.total})
+            _("${count} documents", mapping={"count": self.number(self.listing.total)})
         )
 
     def items(self):

@@ -2,35 +2,18 @@
 (viewlet above the content), the audit trail of an item (viewlet below the
 content) and the "my work" page of the editorial board."""
 
+from commune_portal.browser.dates import format_datetime
 from commune_portal.workflows import history
 from commune_portal.workflows.guards import blocked_transitions
 from commune_portal.workflows.guards import transition_title
 from commune_portal.workflows.guards import translated_title
 from commune_portal.workflows.worklists import LISTS
 from commune_portal.workflows.worklists import MyWork
-from DateTime import DateTime
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser import BrowserView
 from zExceptions import Unauthorized
-from zoneinfo import ZoneInfo
-from zoneinfo import ZoneInfoNotFoundError
 from zope.i18n import translate
-import contextlib
-
-
-def format_datetime(value):
-    """A workflow time (``DateTime`` or ISO 8601) as ``05/01/2026 14:30`` in
-    the site's time zone; ``""`` when there is none."""
-    if not value:
-        return ""
-    moment = (value if isinstance(value, DateTime) else DateTime(value)).asdatetime()
-    zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    if zone:
-        # A zone Python does not know: keep the stored offset.
-        with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
-            moment = moment.astimezone(ZoneInfo(zone))
-    return moment.strftime("%d/%m/%Y %H:%M")
 
 
 def lower_first(text):
