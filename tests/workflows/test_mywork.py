@@ -316,6 +316,11 @@ class TestIndexers:
             UID=doc.UID(), last_review_action="reject"
         )
         assert brain.last_review["comments"] == "Sửa lại"
+        # Later versions' steps ran too (1001 -> 1002: the title sort key).
+        assert catalog.unrestrictedSearchResults(
+            UID=doc.UID(), sort_on="sortable_title_vi"
+        )
+        assert catalog.Indexes["sortable_title_vi"].numObjects() == len(catalog)
         assert found(workflow_actors="Reviewer") == 0
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(doc, "submit")
@@ -338,7 +343,7 @@ class TestUpgrade:
             api.content.transition(doc, "submit")
             api.content.transition(doc, "reject", comment="Sửa lại")
         # As version 1000 left the site.
-        for name in ("workflow_actors", "last_review_action"):
+        for name in ("workflow_actors", "last_review_action", "sortable_title_vi"):
             catalog.delIndex(name)
         catalog.delColumn("last_review")
         for name in ("publication_requirements", "four_eyes", "notify_reviewers"):
@@ -358,6 +363,11 @@ class TestUpgrade:
             UID=doc.UID(), last_review_action="reject"
         )
         assert brain.last_review["comments"] == "Sửa lại"
+        # Later versions' steps ran too (1001 -> 1002: the title sort key).
+        assert catalog.unrestrictedSearchResults(
+            UID=doc.UID(), sort_on="sortable_title_vi"
+        )
+        assert catalog.Indexes["sortable_title_vi"].numObjects() == len(catalog)
         # Idempotent.
         from commune_portal.upgrades.v1001 import index_work_lists
 

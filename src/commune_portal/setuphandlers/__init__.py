@@ -48,10 +48,13 @@ def vietnamese_search(catalog):
 
     index_ids = lexicon.use_vietnamese_lexicon(catalog)
     if len(catalog):
+        # An upgrade step of an earlier version may run this before the
+        # step that adds the index: then that step fills it.
         index_ids += [
             index_id
             for index_id in CONTENT_INDEXES
-            if not catalog.Indexes[index_id].numObjects()
+            if index_id in catalog.indexes()
+            and not catalog.Indexes[index_id].numObjects()
         ]
     if index_ids:
         lexicon.reindex(catalog, index_ids)
