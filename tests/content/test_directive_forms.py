@@ -4,6 +4,7 @@ from commune_portal.behaviors.official_document import IOfficialDocument
 from datetime import date
 from plone.testing.zope import Browser
 import pytest
+import re
 import transaction
 
 
@@ -31,11 +32,17 @@ def test_add_form_in_vietnamese(browser, functional_portal):
         "Tệp văn bản đã ký",
         "Ký ban hành",
         "Hiệu lực",
-        "Phân loại",
+        "Lĩnh vực, độ mật",  # not "Phân loại": Plone's tab has that name
         "Văn bản liên quan",
         "Thay thế",
     ):
         assert label in browser.contents, label
+    tabs = [
+        text.strip()
+        for text in re.findall(r'<legend[^>]*>([^<]*)</legend>', browser.contents)
+    ]
+    assert len(tabs) > 5
+    assert len(tabs) == len(set(tabs)), tabs  # no two tabs with one name
 
 
 def test_add_a_plan(browser, functional_portal):
