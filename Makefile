@@ -55,6 +55,15 @@ start: site ## Install, create the demo site and serve it on http://$(HOST):$(PO
 test: $(VENV)/.installed ## Install what is missing and run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+PLAYWRIGHT ?= playwright==1.65.2
+UI_LABEL ?= current
+
+.PHONY: ui-coverage
+ui-coverage: $(VENV)/.installed ## Count the English strings left on the editor screens of a running site (PORT; needs chromium)
+	$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install -q "$(PLAYWRIGHT)"
+	$(BIN)/python scripts/measure_vietnamese_ui.py --base http://localhost:$(PORT)/$(SITE_ID) \
+		--user $(ADMIN_USER) --password $(ADMIN_PASSWORD) --label $(UI_LABEL)
+
 .PHONY: lint
 lint: $(VENV)/.installed ## Check code style (ruff, zpretty)
 	$(BIN)/ruff check $(SOURCES)
