@@ -1,13 +1,9 @@
 """The four workflows and the four placeful policies of CONTRACT.md, their
 guards, chains and translated titles."""
 
-from pathlib import Path
 from plone import api
 from zope.i18n import translate
-import commune_portal
-import plone.app.locales
 import pytest
-import re
 
 
 GUARD = "python:modules['commune_portal.workflows.guards'].allowed(object, '{}')"
@@ -48,11 +44,6 @@ PLONE_TYPES = ("Document", "News Item", "Folder", "File", "Image", "Event", "Lin
 
 def workflow(workflow_id):
     return api.portal.get_tool("portal_workflow")[workflow_id]
-
-
-def po_entries(path):
-    text = path.read_text(encoding="utf-8")
-    return dict(re.findall(r'^msgid "(.+)"\nmsgstr "(.*)"', text, re.M))
 
 
 @pytest.mark.parametrize("workflow_id", sorted(WORKFLOWS))
@@ -101,19 +92,6 @@ def test_titles_translated(portal, workflow_id):
         if translate(text, domain="plone", target_language="vi") == text
     ]
     assert untranslated == []
-
-
-def test_our_plone_catalog_only_adds(portal):
-    """locales/vi/LC_MESSAGES/plone.po never changes a translation of Plone."""
-    ours = po_entries(
-        Path(commune_portal.__file__).parent / "locales/vi/LC_MESSAGES/plone.po"
-    )
-    plones = po_entries(
-        Path(plone.app.locales.__file__).parent / "locales/vi/LC_MESSAGES/plone.po"
-    )
-    overridden = [msgid for msgid in ours if plones.get(msgid)]
-    assert overridden == []
-    assert all(ours.values())
 
 
 def test_directive_chain_and_plone_untouched(portal):
