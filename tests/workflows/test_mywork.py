@@ -245,6 +245,9 @@ class TestClassicUI:
         assert "Kế hoạch chờ duyệt" in browser.contents
         assert "Tờ trình chờ duyệt" in browser.contents
         assert "Kế hoạch chờ phê duyệt" not in browser.contents
+        # A page of the site, not the site root's page: no "by admin".
+        assert "section-byline" not in browser.contents
+        assert browser.contents.count("documentFirstHeading") == 1
 
     def test_rejected_with_comment(self, office, functional_app):
         browser = self.browser(functional_app, "bientap")
