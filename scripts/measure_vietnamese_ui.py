@@ -325,6 +325,18 @@ def screens():
         ]
     screens += [
         (
+            "tinymce-link",
+            "Page editor: insert link dialog",
+            "/++add++Document",
+            editor_dialog("plonelink"),
+        ),
+        (
+            "tinymce-image",
+            "Page editor: insert image dialog",
+            "/++add++Document",
+            editor_dialog("ploneimage"),
+        ),
+        (
             "search",
             "Search page with results",
             "/@@search?SearchableText=kế+hoạch",
@@ -398,6 +410,18 @@ def contents_button(selector, select=False):
         settle(page)
 
     return open_button
+
+
+def editor_dialog(button):
+    """Open a dialog of Plone's TinyMCE plugins (link, image)."""
+
+    def open_dialog(page):
+        settle(page)
+        page.click(f"button[data-mce-name='{button}']")
+        page.wait_for_selector(".modal.show, .plone-modal-wrapper", timeout=10000)
+        settle(page)
+
+    return open_dialog
 
 
 def sharing(page):
