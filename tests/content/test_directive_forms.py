@@ -39,7 +39,7 @@ def test_add_form_in_vietnamese(browser, functional_portal):
         assert label in browser.contents, label
     tabs = [
         text.strip()
-        for text in re.findall(r'<legend[^>]*>([^<]*)</legend>', browser.contents)
+        for text in re.findall(r"<legend[^>]*>([^<]*)</legend>", browser.contents)
     ]
     assert len(tabs) > 5
     assert len(tabs) == len(set(tabs)), tabs  # no two tabs with one name
