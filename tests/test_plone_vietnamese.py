@@ -65,9 +65,6 @@ ALLOWED_PATTERNS = (
     # Tooltips written without i18n before a name or a title
     # (usergroups_usersoverview.pt, content_status_history.pt).
     re.compile(r"^(Reset password of user|Remove user|Select)( |$)"),
-    # commune_portal.workflows.policies writes this comment in the history
-    # in English (data stored with each item, shown as its last comment).
-    re.compile(r"^Workflow policy switch: "),
 )
 PASSWORD = "Mat-khau-thu-2026"
 SKIP = {"script", "style", "noscript", "template", "textarea"}

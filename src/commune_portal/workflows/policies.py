@@ -11,6 +11,7 @@ and brings security and the catalog up to date (docs/workflows.md).
 
 from AccessControl.PermissionRole import rolesForPermissionOn
 from Acquisition import aq_base
+from commune_portal import _
 from commune_portal.indexers.workflow import WORKFLOW_INDEXES
 from DateTime import DateTime
 from persistent.mapping import PersistentMapping
@@ -18,6 +19,7 @@ from plone import api
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
 from Products.CMFPlacefulWorkflow.WorkflowPolicyConfig import WorkflowPolicyConfig
 from Products.DCWorkflow.utils import modifyRolesForPermission
+from zope.i18n import translate
 import logging
 
 
@@ -244,6 +246,35 @@ def set_policies(folder, policy_in, policy_below):
         config.setPolicyBelow(policy_below)
 
 
+def _switch_comment(old, old_state, new, state):
+    """The history comment of a switch, in the site's language: it is stored
+    as text and shown as it is by Plone's history."""
+    language = api.portal.get_default_language()
+
+    def title(workflow, state_id=None):
+        if workflow is None:
+            return translate(_("no workflow"), target_language=language)
+        text = workflow.title
+        if state_id is not None:
+            state = workflow.states.get(state_id)
+            text = state.title if state is not None else state_id
+        return translate(text, domain="plone", target_language=language)
+
+    return translate(
+        _(
+            "Workflow policy switch: ${old_workflow} (${old_state}) → "
+            "${new_workflow} (${new_state})",
+            mapping={
+                "old_workflow": title(old),
+                "old_state": title(old, old_state) if old_state else "-",
+                "new_workflow": title(new),
+                "new_state": title(new, state),
+            },
+        ),
+        target_language=language,
+    )
+
+
 def _move(obj, old_chain, new_chain, public, workflow_tool):
     """Give ``obj`` a state in each workflow of ``new_chain`` it was not in."""
     old = workflow_tool.getWorkflowById(old_chain[0]) if old_chain else None
@@ -272,10 +303,7 @@ def _move(obj, old_chain, new_chain, public, workflow_tool):
                 new.state_var: state,
                 "action": POLICY_SWITCH_ACTION,
                 "actor": actor,
-                "comments": (
-                    f"Workflow policy switch: {old.getId() if old else 'no workflow'}"
-                    f" ({old_state or '-'}) → {workflow_id} ({state})"
-                ),
+                "comments": _switch_comment(old, old_state, new, state),
                 "time": DateTime(),
             },
         )
