@@ -58,11 +58,20 @@ test: $(VENV)/.installed ## Install what is missing and run the whole test suite
 PLAYWRIGHT ?= playwright==1.65.2
 UI_LABEL ?= current
 
-.PHONY: ui-coverage
-ui-coverage: $(VENV)/.installed ## Count the English strings left on the editor screens of a running site (PORT; needs chromium)
+# Browser scripts: Playwright driving Debian's chromium (apt-get install
+# chromium chromium-l10n); Playwright is not a dependency of the add-on.
+.PHONY: playwright
+playwright: $(VENV)/.installed
 	$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install -q "$(PLAYWRIGHT)"
+
+.PHONY: ui-coverage
+ui-coverage: playwright ## Count the English strings left on the editor screens of a running site (PORT; needs chromium)
 	$(BIN)/python scripts/measure_vietnamese_ui.py --base http://localhost:$(PORT)/$(SITE_ID) \
 		--user $(ADMIN_USER) --password $(ADMIN_PASSWORD) --label $(UI_LABEL)
+
+.PHONY: guide-screenshots
+guide-screenshots: playwright ## Retake the pictures of docs/huong-dan-bien-tap.md on a fresh running demo site (PORT)
+	$(BIN)/python scripts/guide_screenshots.py --base http://localhost:$(PORT)/$(SITE_ID)
 
 .PHONY: lint
 lint: $(VENV)/.installed ## Check code style (ruff, zpretty)

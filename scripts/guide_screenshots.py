@@ -1,0 +1,307 @@
+"""Take the screenshots of the editors' guide (docs/huong-dan-bien-tap.md).
+
+Run it against the demo site of ``make start``, with Debian's chromium and
+its translations (``apt-get install chromium chromium-l10n``: date fields
+then read 02/11/2026) and Playwright (``make ui-coverage`` installs it)::
+
+    .venv/bin/python scripts/guide_screenshots.py --base http://localhost:8080/Plone
+
+It does what the guide tells editors to do, as the people who do it:
+creates (once) four demo users with their roles given on the sections'
+sharing pages, adds a document and sends it through the two-step approval,
+adds a procedure page, and adds a council session with one of its
+materials, which it circulates to the delegates. The pictures go to
+``docs/images/huong-dan/``. Running it again adds the content again (with
+new ids): run it on a fresh demo site (``rm -rf instance``).
+"""
+
+from pathlib import Path
+from playwright.sync_api import sync_playwright
+import argparse
+import base64
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+OUT = REPOSITORY / "docs" / "images" / "huong-dan"
+BROWSER_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    # Date fields and the file button as a Vietnamese browser shows them.
+    "--lang=vi-VN",
+]
+PASSWORD = "Mat-khau-demo-2026"
+
+# user id, full name, (section, roles given on its sharing page)
+USERS = (
+    (
+        "canbo",
+        "Nguyễn Thị Lan",
+        (("van-ban", ["Contributor"]), ("thu-tuc-hanh-chinh", ["Contributor"])),
+    ),
+    ("bbt", "Trần Văn Hùng", (("van-ban", ["Reviewer"]),)),
+    ("lanhdao", "Lê Minh Tuấn", (("van-ban", ["CommuneApprover"]),)),
+    ("thuky", "Phạm Thu Hà", (("hdnd", ["Contributor", "CouncilSecretary"]),)),
+)
+
+# A one-page PDF: the signed document's scan in the demo.
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def rest(base, method, path, body=None, user="admin", password="admin"):
+    """A JSON call to plone.restapi as ``user``; returns (status, body)."""
+    token = base64.b64encode(f"{user}:{password}".encode()).decode()
+    request = urllib.request.Request(
+        f"{base}{path}",
+        method=method,
+        data=json.dumps(body).encode() if body is not None else None,
+        headers={
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "Authorization": f"Basic {token}",
+        },
+    )
+    try:
+        with urllib.request.urlopen(request) as response:
+            text = response.read().decode()
+            return response.status, json.loads(text) if text else None
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def create_users(base):
+    for user_id, fullname, sections in USERS:
+        status, _ = rest(base, "GET", f"/@users/{user_id}")
+        if status == 404:
+            rest(
+                base,
+                "POST",
+                "/@users",
+                {
+                    "username": user_id,
+                    "fullname": fullname,
+                    "email": f"{user_id}@nghiduong.example.vn",
+                    "password": PASSWORD,
+                },
+            )
+        for section, roles in sections:
+            rest(
+                base,
+                "POST",
+                f"/{section}/@sharing",
+                {
+                    "entries": [
+                        {
+                            "id": user_id,
+                            "type": "user",
+                            "roles": dict.fromkeys(roles, True),
+                        }
+                    ]
+                },
+            )
+
+
+class Guide:
+    """One browser; ``as_user`` logs in, ``shot`` takes a picture."""
+
+    def __init__(self, playwright, base):
+        self.base = base
+        self.browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=BROWSER_ARGS,
+            # Chromium's own texts in Vietnamese (needs chromium-l10n).
+            env={**os.environ, "LANGUAGE": "vi"},
+        )
+        self.context = None
+        self.page = None
+
+    def as_user(self, user_id, password=PASSWORD):
+        if self.context:
+            self.context.close()
+        self.context = self.browser.new_context(
+            viewport={"width": 1280, "height": 860}, locale="vi-VN"
+        )
+        self.page = self.context.new_page()
+        if user_id:
+            self.open("/login")
+            self.page.fill("#__ac_name", user_id)
+            self.page.fill("#__ac_password", password)
+            self.page.click("button[name='buttons.login']")
+            self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def open(self, path):
+        self.page.goto(f"{self.base}{path}")
+        self.page.wait_for_load_state("networkidle")
+
+    def click(self, selector):
+        self.page.click(selector)
+        self.page.wait_for_load_state("networkidle")
+
+    def menu(self, name):
+        """Open a toolbar menu: ``factories`` (Thêm mới) or ``workflow``."""
+        self.page.click(f"#plone-contentmenu-{name} > a")
+        self.page.wait_for_timeout(400)
+
+    def transition(self, transition_id):
+        self.menu("workflow")
+        self.click(f"#workflow-transition-{transition_id}")
+
+    def rich_text(self, html):
+        """Type into the TinyMCE editor of a form."""
+        frame = self.page.frame_locator("iframe.tox-edit-area__iframe")
+        frame.locator("body").evaluate(
+            "(body, html) => { body.innerHTML = html; }", html
+        )
+
+    def upload(self, selector, filename, data, mime="application/pdf"):
+        self.page.set_input_files(
+            selector, {"name": filename, "mimeType": mime, "buffer": data}
+        )
+
+    def shot(self, name, full_page=False):
+        OUT.mkdir(parents=True, exist_ok=True)
+        if full_page:
+            # The form's buttons stick to the bottom of the window: in a
+            # picture of the whole page they would cover a field.
+            self.page.add_style_tag(
+                content=".formControls { position: static !important; }"
+            )
+            self.page.evaluate("window.scrollTo(0, 0)")
+        self.page.screenshot(path=str(OUT / f"{name}.png"), full_page=full_page)
+        print(f"  {name}.png", flush=True)
+
+    def close(self):
+        self.browser.close()
+
+
+def document(guide):
+    """A clerk adds a plan and sends it for approval; the board reviews it,
+    the leader approves it."""
+    guide.as_user(None)
+    guide.open("/login")
+    guide.page.fill("#__ac_name", "canbo")
+    guide.shot("01-dang-nhap")
+    guide.as_user("canbo")
+    guide.open("/van-ban")
+    guide.menu("factories")
+    guide.shot("02-them-moi")
+    guide.open("/van-ban/++add++Directive")
+    page = guide.page
+    page.fill(
+        "#form-widgets-IBasic-title",
+        "Kế hoạch tổ chức Ngày hội Đại đoàn kết toàn dân tộc năm 2026",
+    )
+    page.fill("#form-widgets-IOfficialDocument-document_number", "Số: 152/KH-UBND")
+    page.select_option(
+        "#form-widgets-IOfficialDocument-issuing_body",
+        label="Ủy ban nhân dân xã Nghi Dương",  # of the demo's settings
+    )
+    page.fill("#form-widgets-IOfficialDocument-issue_date", "2026-11-02")
+    guide.upload("#form-widgets-IOfficialDocument-file-input", "152-KH-UBND.pdf", PDF)
+    guide.shot("03-form-van-ban", full_page=True)
+    guide.click("#form-buttons-save")
+    guide.shot("04-van-ban-da-luu")
+    guide.menu("workflow")
+    guide.shot("05-gui-duyet")
+    guide.click("#workflow-transition-submit")
+    url = guide.page.url
+    guide.shot("06-cho-duyet")
+
+    guide.as_user("bbt")
+    guide.open("/@@my-work")
+    guide.shot("07-viec-cua-toi")
+    guide.page.goto(url)
+    guide.menu("workflow")
+    guide.shot("08-ban-bien-tap-duyet")
+    guide.click("#workflow-transition-review")
+
+    guide.as_user("lanhdao")
+    guide.page.goto(url)
+    guide.menu("workflow")
+    guide.shot("09-lanh-dao-phe-duyet")
+    guide.click("#workflow-transition-approve")
+    guide.shot("10-da-dang")
+
+
+def procedure(guide):
+    """A clerk adds a procedure as a page of "Thủ tục hành chính"."""
+    guide.as_user("canbo")
+    guide.open("/thu-tuc-hanh-chinh/++add++Document")
+    guide.page.fill("#form-widgets-IDublinCore-title", "Đăng ký khai sinh")
+    guide.page.fill(
+        "#form-widgets-IDublinCore-description",
+        "Thủ tục hành chính cấp xã, lĩnh vực Hộ tịch. Mã thủ tục 1.001193.",
+    )
+    guide.rich_text(
+        "<h2>Trình tự thực hiện</h2><p>Người có yêu cầu nộp hồ sơ tại Bộ phận "
+        "một cửa của UBND xã hoặc trực tuyến trên Cổng Dịch vụ công quốc gia."
+        "</p><h2>Thành phần hồ sơ</h2><ul><li>Tờ khai đăng ký khai sinh theo "
+        "mẫu;</li><li>Giấy chứng sinh.</li></ul><h2>Thời hạn giải quyết</h2>"
+        "<p>Ngay trong ngày làm việc.</p><h2>Lệ phí</h2><p>Miễn lệ phí.</p>"
+    )
+    guide.shot("11-them-thu-tuc", full_page=True)
+    guide.click("#form-buttons-save")
+    guide.menu("workflow")
+    guide.shot("12-thu-tuc-dang")
+
+
+def council_session(guide):
+    """The council secretary adds a session and circulates a material to
+    the delegates."""
+    guide.as_user("thuky")
+    guide.open("/hdnd/++add++Folder")
+    guide.page.fill("#form-widgets-IDublinCore-title", "Kỳ họp thứ Tư")
+    guide.page.fill(
+        "#form-widgets-IDublinCore-description",
+        "Kỳ họp thường lệ cuối năm 2026 của HĐND xã khóa 2026-2031, "
+        "ngày 15 và 16/12/2026.",
+    )
+    guide.shot("13-them-ky-hop")
+    guide.click("#form-buttons-save")
+    session = guide.page.url.split("?")[0].rstrip("/").removesuffix("/view")
+    guide.page.goto(f"{session}/++add++File")
+    guide.page.wait_for_load_state("networkidle")
+    guide.page.fill(
+        "#form-widgets-title",
+        "Tờ trình về dự toán thu, chi ngân sách xã năm 2027",
+    )
+    guide.upload("#form-widgets-file-input", "to-trinh-du-toan-2027.pdf", PDF)
+    guide.shot("14-tai-lieu-ky-hop")
+    guide.click("#form-buttons-save")
+    guide.menu("workflow")
+    guide.shot("15-gui-dai-bieu")
+    guide.click("#workflow-transition-circulate")
+    guide.shot("16-da-gui-dai-bieu")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--base", default="http://localhost:8080/Plone")
+    args = parser.parse_args(argv)
+    if "127.0.0.1" in args.base:
+        sys.exit("Use http://localhost:…: Plone leaves 127.0.0.1 unthemed.")
+    create_users(args.base)
+    with sync_playwright() as playwright:
+        guide = Guide(playwright, args.base)
+        try:
+            for part in (document, procedure, council_session):
+                print(part.__doc__.split("\n")[0], flush=True)
+                part(guide)
+        finally:
+            guide.close()
+
+
+if __name__ == "__main__":
+    main()
