@@ -10,6 +10,7 @@ from zope.component import getUtility
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 from zope.interface import directlyProvidedBy
+import re
 
 
 def add_plain_site(app, site_id):
@@ -130,3 +131,27 @@ def reach_state(obj, state="published"):
     finally:
         if saved:
             registry[key] = saved
+
+
+# One entry of a .po or .pot file: comments and flags, msgid, msgstr
+# (possibly continued on the following lines).
+PO_ENTRY = re.compile(
+    r'^(?P<comments>(?:#.*\n)*)msgid "(?P<msgid>(?:[^"\\]|\\.)*)"\n'
+    r'msgstr "(?P<msgstr>(?:[^"\\]|\\.)*)"(?P<more>(?:\n"(?:[^"\\]|\\.)*")*)',
+    re.M,
+)
+
+
+def po_entries(path):
+    """msgid -> (msgstr, comments) of a .po or .pot file, header left out;
+    ``\\"`` unescaped. A fuzzy entry has "fuzzy" in its comments."""
+
+    def unescape(text):
+        return text.replace('\\"', '"')
+
+    entries = {}
+    for match in PO_ENTRY.finditer(path.read_text(encoding="utf-8")):
+        if match["msgid"]:
+            msgstr = match["msgstr"] + "".join(re.findall(r'"(.*)"', match["more"]))
+            entries[unescape(match["msgid"])] = (unescape(msgstr), match["comments"])
+    return entries

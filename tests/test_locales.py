@@ -1,9 +1,9 @@
 """The vi and en catalogs of commune_portal are complete and up to date."""
 
 from pathlib import Path
+from tests.helpers import po_entries
 import commune_portal
 import pytest
-import re
 import shutil
 import subprocess
 import sys
@@ -11,21 +11,14 @@ import sys
 
 LOCALES = Path(commune_portal.__file__).parent / "locales"
 POT = LOCALES / "commune_portal.pot"
-ENTRY = re.compile(
-    r'^(?P<flags>(?:#.*\n)*)msgid "(?P<msgid>(?:[^"\\]|\\.)*)"\n'
-    r'msgstr "(?P<msgstr>(?:[^"\\]|\\.)*)"(?P<more>(?:\n"(?:[^"\\]|\\.)*")*)',
-    re.M,
-)
 
 
 def catalog(path):
     """msgid -> (msgstr, fuzzy) of a .po or .pot file, header left out."""
-    entries = {}
-    for match in ENTRY.finditer(path.read_text(encoding="utf-8")):
-        if match["msgid"]:
-            msgstr = match["msgstr"] + "".join(re.findall(r'"(.*)"', match["more"]))
-            entries[match["msgid"]] = (msgstr, "fuzzy" in match["flags"])
-    return entries
+    return {
+        msgid: (msgstr, "fuzzy" in comments)
+        for msgid, (msgstr, comments) in po_entries(path).items()
+    }
 
 
 @pytest.mark.parametrize("language", ["vi", "en"])

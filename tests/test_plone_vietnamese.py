@@ -21,6 +21,7 @@ from scripts.measure_vietnamese_ui import english
 from scripts.measure_vietnamese_ui import NOT_ENGLISH
 from scripts.measure_vietnamese_ui import PNG
 from tests.helpers import make_document
+from tests.helpers import po_entries
 from urllib.parse import quote
 from zope.component import getUtility
 from zope.i18n.interfaces import ITranslationDomain
@@ -101,26 +102,6 @@ def left_in_english(body):
 
 
 # -- the catalogs ---------------------------------------------------------
-
-ENTRY = re.compile(
-    r'^(?P<comments>(?:#.*\n)*)msgid "(?P<msgid>(?:[^"\\]|\\.)*)"\n'
-    r'msgstr "(?P<msgstr>(?:[^"\\]|\\.)*)"(?P<more>(?:\n"(?:[^"\\]|\\.)*")*)',
-    re.M,
-)
-
-
-def po_entries(path):
-    """msgid -> (msgstr, comments) of a .po file, header left out."""
-    entries = {}
-    for match in ENTRY.finditer(path.read_text(encoding="utf-8")):
-        if match["msgid"]:
-            msgstr = match["msgstr"] + "".join(re.findall(r'"(.*)"', match["more"]))
-            unescape = lambda s: s.replace('\\"', '"')  # noqa: E731
-            entries[unescape(match["msgid"])] = (
-                unescape(msgstr),
-                match["comments"],
-            )
-    return entries
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
