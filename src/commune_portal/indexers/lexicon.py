@@ -23,10 +23,10 @@ that use it; ``reindex`` fills them again, with progress in the log.
 
 from commune_portal.text import canonical_tones
 from commune_portal.text import fold
+from Products.ZCatalog.ProgressHandler import ZLogHandler
 from Products.ZCTextIndex.PipelineFactory import element_factory
 import contextlib
 import logging
-import transaction
 
 
 logger = logging.getLogger(__name__)
@@ -153,17 +153,11 @@ def text_indexes(catalog):
 
 def reindex(catalog, index_ids):
     """Reindex ``index_ids`` for every catalogued object (metadata is left
-    alone), logging progress and keeping memory flat with savepoints."""
-    paths = list(catalog._catalog.uids.keys())
-    total = len(paths)
-    logger.info("Reindexing %s for %d items", ", ".join(index_ids), total)
-    for number, path in enumerate(paths, start=1):
-        obj = catalog.resolve_path(path)
-        if obj is None:
-            logger.warning("Cannot reach %s, skipped", path)
-            continue
-        catalog.catalog_object(obj, path, idxs=index_ids, update_metadata=0)
-        if number % PROGRESS_EVERY == 0:
-            transaction.savepoint(optimistic=True)
-            logger.info("%d of %d items reindexed", number, total)
-    logger.info("Text indexes reindexed (%d items)", total)
+    alone), with ZCatalog's progress in the log every 1,000 items."""
+    if not index_ids:
+        return
+    logger.info("Reindexing %s for %d items", ", ".join(index_ids), len(catalog))
+    catalog.reindexIndex(
+        list(index_ids), catalog.REQUEST, pghandler=ZLogHandler(PROGRESS_EVERY)
+    )
+    logger.info("Text indexes reindexed (%d items)", len(catalog))
