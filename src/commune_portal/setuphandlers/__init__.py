@@ -1,5 +1,6 @@
 """Install and uninstall handlers of the GenericSetup profiles."""
 
+from Acquisition import aq_base
 from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.base.utils import get_installer
@@ -71,6 +72,29 @@ def pre_uninstall(context):
     with api.env.adopt_roles(["Manager"]):
         released = release_folders(api.portal.get())
     logger.info("Folders back to Plone's workflows: %s", ", ".join(released) or "none")
+    reset = release_layouts(api.portal.get())
+    logger.info("Folders back to Plone's listing: %s", ", ".join(reset) or "none")
+
+
+# Display views of the add-on that folders (and the site root) may use; they
+# are gone with the browser layer, so such a folder would answer 404.
+OUR_LAYOUTS = ("directives-view",)
+
+
+def release_layouts(portal):
+    """Give the folders showing one of our views Plone's default view again.
+    Returns their paths."""
+    catalog = api.portal.get_tool("portal_catalog")
+    folders = [portal] + [
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(is_folderish=True)
+    ]
+    reset = []
+    for folder in folders:
+        if getattr(aq_base(folder), "layout", None) in OUR_LAYOUTS:
+            del folder.layout
+            reset.append("/".join(folder.getPhysicalPath()))
+    return reset
 
 
 def uninstall(context):
