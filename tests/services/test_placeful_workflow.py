@@ -77,12 +77,16 @@ def test_bad_parameters(folder, manager_request, data, parameter):
     assert folder[".wf_policy_config"].getPolicyInId() == "commune_one_step"
 
 
-def test_site_root_refused(folder, manager_request):
+def test_site_root_refused(folder, manager_request, functional_portal):
     response = manager_request.post(
         "/@placeful-workflow",
         json={"policy_in": "commune_one_step", "policy_below": ""},
     )
     assert response.status_code == 400
+    assert response.json()["error"]["type"] == "BadRequest"
+    transaction.begin()
+    assert ".wf_policy_config" not in functional_portal.objectIds()
+    assert api.content.get_state(folder["trang"]) == "pending_review"
 
 
 @pytest.mark.parametrize("role", [None, "Editor", "Reviewer", "CommuneApprover"])
@@ -97,6 +101,12 @@ def test_only_site_administrators(folder, user_with_roles, request_factory, role
     )
     assert response.status_code == 401
     assert session.get("/phong/@placeful-workflow").status_code == 401
+    transaction.begin()
+    config = folder[".wf_policy_config"]
+    assert config.getPolicyInId() == config.getPolicyBelowId() == "commune_one_step"
+    page = folder["trang"]
+    assert api.content.get_state(page) == "pending_review"
+    assert "commune_simple_workflow" in page.workflow_history
 
 
 def test_site_administrator(folder, user_with_roles, request_factory):
@@ -107,4 +117,13 @@ def test_site_administrator(folder, user_with_roles, request_factory):
         "/phong/@placeful-workflow",
         json={"policy_in": "council_materials", "policy_below": "council_materials"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 200, response.text
+    assert response.json()["policy_below"] == "council_materials"
+    transaction.begin()
+    config = folder[".wf_policy_config"]
+    assert config.getPolicyInId() == config.getPolicyBelowId() == "council_materials"
+    page = folder["trang"]
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    assert workflow_tool.getChainFor(page) == ("council_material_workflow",)
+    # pending_review has no match in the council workflow: back to private.
+    assert api.content.get_state(page) == "private"
