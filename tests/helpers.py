@@ -155,3 +155,12 @@ def po_entries(path):
             msgstr = match["msgstr"] + "".join(re.findall(r'"(.*)"', match["more"]))
             entries[unescape(match["msgid"])] = (unescape(msgstr), match["comments"])
     return entries
+
+
+def validation_errors(response):
+    """The field errors of a plone.restapi 400 on create or edit: a list of
+    ``{"message", "field", "error"}`` (plone.restapi sends them as the text
+    of a Python list)."""
+    import ast
+
+    return ast.literal_eval(response.json()["message"])

@@ -83,6 +83,10 @@ DEFAULT_PUBLICATION_REQUIREMENTS = (
     "file",
 )
 
+# Megabytes: a digitally signed PDF of a commune document is rarely above
+# a few MB; scans of long annexes may be larger.
+DEFAULT_MAX_UPLOAD_SIZE = 10
+
 _TERM = re.compile(r"^\s*(\d{4})\s*[-–—‑]\s*(\d{4})\s*$")
 
 
@@ -156,6 +160,11 @@ class ICommuneSettings(model.Schema):
         "workflow",
         label=_("Workflow"),
         fields=["publication_requirements", "four_eyes", "notify_reviewers"],
+    )
+    model.fieldset(
+        "files",
+        label=_("Files"),
+        fields=["max_upload_size"],
     )
 
     commune_name = schema.TextLine(
@@ -251,6 +260,18 @@ class ICommuneSettings(model.Schema):
         ),
         default=True,
         required=False,
+    )
+
+    max_upload_size = schema.Int(
+        title=_("Largest file (MB)"),
+        description=_(
+            "Files and images larger than this are refused, in the forms and "
+            "through REST: signed documents, annexes, pictures."
+        ),
+        default=DEFAULT_MAX_UPLOAD_SIZE,
+        min=1,
+        max=1024,
+        required=True,
     )
 
 
