@@ -1,15 +1,20 @@
 """Behavior ``commune_portal.official_document``: the metadata of an
 official document (văn bản), on ``Directive``, ``Resolution`` and
-``SessionDocument``.
+``SessionDocument``: the schema and the adapter storing it.
 
-Every rule is stated here, at the schema (field constraints and
+Every rule on the data is stated here, at the schema (field constraints and
 invariants), so that it holds for the edit forms and for plone.restapi alike.
+The computed legal status is added by ``validity.py`` (it depends on other
+documents); this module imports no other module of ``behaviors``, which
+all build on it.
 """
 
 from Acquisition import aq_base
 from commune_portal import _
+from commune_portal import confidentiality
 from commune_portal import document_number
-from commune_portal import legal_status
+from commune_portal.behaviors.uniqueness import find_duplicate
+from commune_portal.behaviors.uniqueness import may_view
 from commune_portal.text import normalize
 from plone.app.z3cform.widgets.contentbrowser import ContentBrowserFieldWidget
 from plone.autoform import directives
@@ -292,23 +297,53 @@ class IOfficialDocument(model.Schema):
 
     @invariant
     def number_is_unique(data):
-        """No other document of the same issuer and year has the same number."""
-        from commune_portal.behaviors.uniqueness import find_duplicate
-
-        duplicate = find_duplicate(data)
-        if duplicate is not None:
+        """No other document of the same issuer and year has the same number.
+        The other document is named only to those who may view it."""
+        duplicate = find_duplicate(
+            getattr(data, "__context__", None),
+            value_of(data, "document_number"),
+            value_of(data, "issue_date"),
+            value_of(data, "issuing_body"),
+        )
+        if duplicate is None:
+            return
+        if not may_view(duplicate):
             raise Invalid(
                 _(
-                    'The number ${number} is already used by "${title}" '
-                    "(${url}). Numbers restart every year for each issuer, but "
-                    "cannot repeat within one year.",
-                    mapping={
-                        "number": duplicate.document_number,
-                        "title": duplicate.Title,
-                        "url": duplicate.getURL(),
-                    },
+                    "The number ${number} is already used by another document "
+                    "of the same issuer and year, which you may not see. Numbers "
+                    "restart every year for each issuer, but cannot repeat "
+                    "within one year.",
+                    mapping={"number": duplicate.document_number},
                 )
             )
+        raise Invalid(
+            _(
+                'The number ${number} is already used by "${title}" '
+                "(${url}). Numbers restart every year for each issuer, but "
+                "cannot repeat within one year.",
+                mapping={
+                    "number": duplicate.document_number,
+                    "title": duplicate.Title,
+                    "url": duplicate.getURL(),
+                },
+            )
+        )
+
+    @invariant
+    def classified_never_disclosed(data):
+        """A published or circulated document cannot be made classified
+        (the rule: ``commune_portal.confidentiality``); it is retracted
+        first."""
+        context = getattr(data, "__context__", None)
+        # Add forms validate against the container: a new document is in
+        # its workflow's initial state, never a disclosing one.
+        if not IOfficialDocumentMarker.providedBy(context):
+            return
+        level = value_of(data, "confidentiality")
+        state = confidentiality.state_of(context)
+        if confidentiality.forbidden(level, state):
+            raise Invalid(confidentiality.edit_refusal(level, state))
 
 
 class IOfficialDocumentMarker(Interface):
@@ -372,22 +407,3 @@ class OfficialDocument:
     repeals = _attribute("repeals")
     corrects = _attribute("corrects")
     guides = _attribute("guides")
-
-    @property
-    def legal_status(self):
-        """The status today, from the validity window."""
-        return legal_status.status_on(*validity_window(self.context))
-
-
-def validity_window(context):
-    """``(mode, start, end)`` of a document: see ``commune_portal.legal_status``."""
-    from commune_portal.behaviors.relations import ended_on
-
-    document = IOfficialDocument(context)
-    return legal_status.window(
-        document.issue_date,
-        document.effective_date,
-        document.expiry_date,
-        ended_on=ended_on(context),
-        override=document.legal_status_override,
-    )

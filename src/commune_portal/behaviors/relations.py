@@ -2,13 +2,11 @@
 
 The relation fields (``based_on`` … ``guides``) are stored on the document
 that states them; the zc.relation catalog answers the other direction
-("được thay thế bởi …").
+("được thay thế bởi …") through ``plone.api.relation.get``.
 """
 
-from AccessControl import getSecurityManager
 from commune_portal import _
 from plone import api
-from zc.relation.interfaces import ICatalog
 from zope.component import queryUtility
 from zope.intid.interfaces import IIntIds
 
@@ -24,64 +22,49 @@ INVERSE = {
 }
 
 
-def inverse_relations(context):
-    """``{"replaced_by": [documents], ...}``: the documents that relate to
-    ``context``, in every direction, that the current user may view."""
-    check = getSecurityManager().checkPermission
-    found = {}
-    for relation, (inverse, _title) in INVERSE.items():
-        found[inverse] = [
-            source for source in incoming(context, relation) if check("View", source)
-        ]
-    return found
-
-
-def incoming(context, relation, exclude=None):
-    """The documents that state ``relation`` towards ``context`` (woken up:
-    callers need few of them)."""
+def _relations_to(context, relationship=None, unrestricted=False):
+    """``plone.api.relation.get`` towards ``context`` as a dict of relation
+    lists by relation name; empty for an object without intid (not added
+    yet), which plone.api does not accept."""
     intids = queryUtility(IIntIds)
-    catalog = queryUtility(ICatalog)
-    if intids is None or catalog is None:
-        return []
-    intid = intids.queryId(context)
-    if intid is None:
-        return []
+    if intids is None or intids.queryId(context) is None:
+        return {}
+    return api.relation.get(
+        target=context,
+        relationship=relationship,
+        unrestricted=unrestricted,
+        as_dict=True,
+    )
+
+
+def _sources(relations):
+    """The documents stating ``relations``, but for a document being
+    deleted (the relation catalog may still list its relations)."""
     sources = []
-    for rel in catalog.findRelations({"to_id": intid, "from_attribute": relation}):
-        source = rel.from_object
-        removed = getattr(source, "_v_commune_portal_removed", False)
-        if source is not None and source is not exclude and not removed:
+    for relation in relations:
+        source = relation.from_object
+        if source is not None and not getattr(
+            source, "_v_commune_portal_removed", False
+        ):
             sources.append(source)
     return sources
 
 
-def ended_on(context, exclude=None):
-    """The earliest day a *published* document replacing or repealing
-    ``context`` takes effect, or ``None``."""
-    from commune_portal.behaviors.official_document import IOfficialDocument
-
-    days = []
-    for relation in ("replaces", "repeals"):
-        for source in incoming(context, relation, exclude=exclude):
-            if api.content.get_state(source, default=None) != "published":
-                continue
-            document = IOfficialDocument(source, None)
-            if document is None:
-                continue
-            day = document.effective_date or document.issue_date
-            if day is not None:
-                days.append(day)
-    return min(days) if days else None
+def inverse_relations(context):
+    """``{"replaced_by": [documents], ...}``: the documents that relate to
+    ``context``, in every direction, that the current user may view (one
+    query of the relation catalog)."""
+    found = _relations_to(context)
+    return {
+        inverse: _sources(found.get(relation, ()))
+        for relation, (inverse, _title) in INVERSE.items()
+    }
 
 
-def ending_targets(context):
-    """The documents that ``context`` replaces or repeals."""
-    from commune_portal.behaviors.official_document import IOfficialDocument
-
-    document = IOfficialDocument(context)
-    targets = []
-    for relation in (document.replaces or []) + (document.repeals or []):
-        target = getattr(relation, "to_object", None)
-        if target is not None:
-            targets.append(target)
-    return targets
+def incoming(context, relation, exclude=None):
+    """The documents that state ``relation`` towards ``context``, whoever
+    may view them (woken up: callers need few of them)."""
+    found = _relations_to(context, relation, unrestricted=True)
+    return [
+        source for source in _sources(found.get(relation, ())) if source is not exclude
+    ]

@@ -6,9 +6,10 @@ deleted, the documents it ends (before and after the change) are
 reindexed. Only those few objects are touched.
 """
 
+from commune_portal import document_number
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import IOfficialDocumentMarker
-from commune_portal.behaviors.relations import ending_targets
+from commune_portal.behaviors.validity import ending_targets
 from plone.app.relationfield.event import update_behavior_relations
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
@@ -42,7 +43,6 @@ def refresh_ended_documents(context, event=None):
 
 def propose_type(context, event=None):
     """Fill an empty document type from the number (``15/KH-UBND`` → plan)."""
-    from commune_portal import document_number
 
     document = IOfficialDocument(context)
     if document.document_type or not document.document_number:

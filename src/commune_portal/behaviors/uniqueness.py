@@ -1,5 +1,6 @@
 """Finding another document with the same number, issuer and year."""
 
+from AccessControl import getSecurityManager
 from commune_portal import document_number
 from commune_portal.text import fold
 from plone.uuid.interfaces import IUUID
@@ -26,26 +27,32 @@ def document_year(number, issue_date):
         return None
 
 
-def find_duplicate(data):
-    """The brain of another document with the same number, issuing body and
-    year as the invariant ``data``, or ``None``. Searches every document,
-    also those the editor cannot see."""
-    from commune_portal.behaviors.official_document import value_of
-
-    number = value_of(data, "document_number")
+def find_duplicate(context, number, issue_date, issuing_body):
+    """The brain of another document than ``context`` with the same number,
+    issuing body and year, or ``None``. Searches every document, also those
+    the editor cannot see: say whether they may with ``may_view``."""
     key = number_key(number) if number else None
-    year = document_year(number, value_of(data, "issue_date")) if key else None
+    year = document_year(number, issue_date) if key else None
     if key is None or year is None:
         return None
-    context = getattr(data, "__context__", None)
     catalog = getToolByName(context, "portal_catalog", None)
     if catalog is None:
         return None
     own_uid = IUUID(context, None)
-    issuer = fold(value_of(data, "issuing_body") or "")
+    issuer = fold(issuing_body or "")
     for brain in catalog.unrestrictedSearchResults(
         document_number_key=key, issue_year=year
     ):
         if own_uid != brain.UID and fold(brain.issuing_body or "") == issuer:
             return brain
     return None
+
+
+def may_view(brain):
+    """Whether the current user may view the document of ``brain`` (found
+    unrestricted): only then may a message name it."""
+    try:
+        obj = brain._unrestrictedGetObject()
+    except (AttributeError, KeyError):
+        return False
+    return bool(getSecurityManager().checkPermission("View", obj))

@@ -21,11 +21,11 @@ rules attached to the states, not to transition names.
 from AccessControl.SecurityInfo import ModuleSecurityInfo
 from AccessControl.SecurityManagement import getSecurityManager
 from commune_portal import _
+from commune_portal import confidentiality
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import IOfficialDocumentMarker
 from commune_portal.controlpanels.settings import DEFAULT_PUBLICATION_REQUIREMENTS
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
-from commune_portal.vocabularies.official_document import CONFIDENTIALITY_VOCABULARY
 from commune_portal.workflows import history
 from plone.registry.interfaces import IRegistry
 from Products.CMFCore.utils import getToolByName
@@ -44,10 +44,7 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 security = ModuleSecurityInfo("commune_portal.workflows.guards")
 
-# States in which an item is seen beyond its authors: the public (published)
-# and the council delegates (circulated).
-PUBLISHED = "published"
-DISCLOSING_STATES = (PUBLISHED, "circulated")
+PUBLISHED = confidentiality.PUBLISHED
 # The editorial board checks completeness before it passes an item on to
 # the leader, not only the leader when publishing.
 BOARD_TRANSITIONS = ("review", "approve")
@@ -110,34 +107,12 @@ def _is_empty(value):
 
 
 def classified(obj, transition):
-    """A classified official document (confidentiality other than
-    ``normal``) never enters ``published`` or ``circulated``."""
-    if transition.new_state_id not in DISCLOSING_STATES:
-        return []
-    if not IOfficialDocumentMarker.providedBy(obj):
-        return []
-    level = IOfficialDocument(obj).confidentiality
-    if not level or level == "normal":
-        return []
-
-    try:
-        level_title = translated(CONFIDENTIALITY_VOCABULARY.getTerm(level).title)
-    except LookupError:
-        level_title = level
-    if transition.new_state_id == PUBLISHED:
-        return [
-            _(
-                "A document classified “${level}” can never be published on "
-                "the portal.",
-                mapping={"level": level_title},
-            )
-        ]
-    return [
-        _(
-            "A document classified “${level}” cannot be circulated through the portal.",
-            mapping={"level": level_title},
-        )
-    ]
+    """A classified item never enters ``published`` or ``circulated``
+    (the rule: ``commune_portal.confidentiality``)."""
+    reason = confidentiality.refusal(
+        confidentiality.level_of(obj), transition.new_state_id
+    )
+    return [reason] if reason is not None else []
 
 
 def completeness(obj, transition):

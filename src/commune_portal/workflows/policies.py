@@ -12,14 +12,20 @@ and brings security and the catalog up to date (docs/workflows.md).
 from AccessControl.PermissionRole import rolesForPermissionOn
 from Acquisition import aq_base
 from commune_portal import _
-from commune_portal.indexers.workflow import WORKFLOW_INDEXES
+from commune_portal import confidentiality
+from commune_portal.interfaces import is_commune_catalog
+from commune_portal.workflows.catalog import reindex_state
+from commune_portal.workflows.classified import comment as classified_comment
 from DateTime import DateTime
 from persistent.mapping import PersistentMapping
 from plone import api
+from Products.CMFCore.utils import getToolByName
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
 from Products.CMFPlacefulWorkflow.WorkflowPolicyConfig import WorkflowPolicyConfig
 from Products.DCWorkflow.utils import modifyRolesForPermission
 from zope.i18n import translate
+from zope.lifecycleevent.interfaces import IObjectAddedEvent
+from zope.lifecycleevent.interfaces import IObjectRemovedEvent
 import logging
 
 
@@ -76,6 +82,12 @@ STATE_FALLBACKS = {
 }
 
 LOG_EVERY = 200
+
+# Why a classified item did not keep a disclosing state (history comment).
+SWITCHED = _("workflow policy switch")
+MOVED = _("moved into a section under another workflow policy")
+# Set on an item while it is being moved: its workflows before the move.
+_BEFORE_MOVE = "_v_commune_portal_workflows_before_move"
 
 
 class UnknownPolicy(ValueError):
@@ -186,23 +198,21 @@ def workflows_before(obj):
     return chain, public
 
 
-def follow_workflows(obj, old_chain, public=False):
-    """After the workflows of ``obj`` changed (policy, chain of its type):
-    give it the nearest state in each new workflow, keeping its history,
-    then update its security and catalog entry. Returns whether its
-    workflows changed."""
+def follow_workflows(obj, old_chain, public=False, cause=SWITCHED):
+    """After the workflows of ``obj`` changed (policy, chain of its type,
+    move to a section under another policy): give it the nearest state in
+    each new workflow, keeping its history, then update its security and
+    catalog entry. A classified item never gets a disclosing state: it gets
+    the initial state, and the history comment says why (``cause``: the
+    path, a message). Returns whether its workflows changed."""
     workflow_tool = api.portal.get_tool("portal_workflow")
     new_chain = tuple(workflow_tool.getChainFor(obj))
     changed = new_chain != tuple(old_chain)
     if changed:
-        _move(obj, tuple(old_chain), new_chain, public, workflow_tool)
+        _move(obj, tuple(old_chain), new_chain, public, workflow_tool, cause)
     for workflow_id in new_chain:
         workflow_tool.getWorkflowById(workflow_id).updateRoleMappingsFor(obj)
-    catalog = api.portal.get_tool("portal_catalog")
-    # The "my work" indexes depend on the workflow too (absent while the
-    # add-on is being uninstalled).
-    work_indexes = [name for name in WORKFLOW_INDEXES if name in catalog.indexes()]
-    obj.reindexObject(idxs=["review_state", "allowedRolesAndUsers", *work_indexes])
+    reindex_state(obj)
     return changed
 
 
@@ -275,7 +285,7 @@ def _switch_comment(old, old_state, new, state):
     )
 
 
-def _move(obj, old_chain, new_chain, public, workflow_tool):
+def _move(obj, old_chain, new_chain, public, workflow_tool, cause):
     """Give ``obj`` a state in each workflow of ``new_chain`` it was not in."""
     old = workflow_tool.getWorkflowById(old_chain[0]) if old_chain else None
     old_state = None
@@ -295,6 +305,11 @@ def _move(obj, old_chain, new_chain, public, workflow_tool):
             state = "published" if published else new.initial_state
         else:
             state = new_state_for(old_state, new)
+        why = None
+        if confidentiality.forbidden(confidentiality.level_of(obj), state):
+            why = classified_comment(obj, state, new, cause)
+            state = new.initial_state
+        comments = _switch_comment(old, old_state, new, state)
         history[workflow_id] = _merged_history(history, (workflow_id, *old_chain))
         workflow_tool.setStatusOf(
             workflow_id,
@@ -303,7 +318,7 @@ def _move(obj, old_chain, new_chain, public, workflow_tool):
                 new.state_var: state,
                 "action": POLICY_SWITCH_ACTION,
                 "actor": actor,
-                "comments": _switch_comment(old, old_state, new, state),
+                "comments": f"{comments}. {why}" if why else comments,
                 "time": DateTime(),
             },
         )
@@ -330,3 +345,41 @@ def _merged_history(history, workflow_ids):
 def _time(entry):
     time = entry.get("time")
     return time.timeTime() if isinstance(time, DateTime) else 0.0
+
+
+def _is_move(event):
+    """Whether a (will be) moved event is a move between two containers:
+    not an addition, a removal or a rename."""
+    return (
+        event.oldParent is not None
+        and event.newParent is not None
+        and aq_base(event.oldParent) is not aq_base(event.newParent)
+    )
+
+
+def remember_workflows(obj, event):
+    """Subscriber of ``IObjectWillBeMovedEvent`` (for the moved item and
+    everything below it): its workflows before the move. Only on sites
+    with commune_portal: elsewhere placeful policies behave as in Plone."""
+    if not _is_move(event):
+        return
+    if not is_commune_catalog(getToolByName(obj, "portal_catalog", None)):
+        return
+    setattr(obj, _BEFORE_MOVE, workflows_before(obj))
+
+
+def follow_workflows_after_move(obj, event):
+    """Subscriber of ``IObjectMovedEvent``: an item moved into a section
+    under another placeful policy follows its new workflows, state and
+    security, as in a policy switch (plone.restapi's ``@move``, cut and
+    paste, ``api.content.move``)."""
+    if IObjectAddedEvent.providedBy(event) or IObjectRemovedEvent.providedBy(event):
+        return
+    before = getattr(obj, _BEFORE_MOVE, None)
+    if before is None or not _is_move(event):
+        return
+    delattr(obj, _BEFORE_MOVE)
+    chain, public = before
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    if tuple(workflow_tool.getChainFor(obj)) != chain:
+        follow_workflows(obj, chain, public, cause=MOVED)
