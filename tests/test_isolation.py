@@ -1,8 +1,16 @@
 """One Zope, two Plone sites, commune_portal installed in one only."""
 
+from commune_portal.indexers.workflow import refresh_after_sharing
+from commune_portal.interfaces import ICommunePortalCatalog
+from datetime import date
+from plone import api
 from plone.base.utils import get_installer
+from plone.indexer.interfaces import IIndexer
+from Products.ZCatalog.interfaces import IZCatalog
 from tests.helpers import add_plain_site
 from tests.helpers import footprint
+from tests.helpers import make_document
+from zope.component import getGlobalSiteManager
 from zope.component.hooks import setSite
 import pytest
 import transaction
@@ -33,6 +41,138 @@ def test_work_on_one_site_leaves_the_other_alone(app, portal):
     portal.portal_setup.runAllImportStepsFromProfile("profile-commune_portal:demo")
     setSite(portal)
     assert footprint(other) == before
+
+
+def our_indexers():
+    """Every catalog indexer the add-on registers, by name."""
+    return {
+        registration.name: registration
+        for registration in getGlobalSiteManager().registeredAdapters()
+        if registration.provided is IIndexer
+        and registration.factory.__module__.startswith("commune_portal.")
+    }
+
+
+def test_every_indexer_is_for_our_catalogs_only():
+    registrations = our_indexers()
+    assert {"sectors", "document_type", "workflow_actors", "sortable_title_vi"} <= set(
+        registrations
+    )
+    for name, registration in registrations.items():
+        catalog = registration.required[1]
+        assert catalog is ICommunePortalCatalog, name
+        assert catalog is not IZCatalog
+
+
+class TestCatalogOfAnotherSite:
+    """A site of the same Zope without the add-on, whose catalog has its own
+    indexes and metadata under the names of ours, indexes its content's
+    attributes: our indexers (and their "no value" for everything but
+    official documents) are not consulted there."""
+
+    @pytest.fixture
+    def other(self, app, portal):
+        site = add_plain_site(app, "other")
+        catalog = site.portal_catalog
+        catalog.addIndex("sectors", "KeywordIndex")
+        catalog.addIndex("document_type", "FieldIndex")
+        catalog.addIndex("confidentiality", "FieldIndex")
+        catalog.addIndex("workflow_actors", "KeywordIndex")
+        for column in ("sectors", "document_type", "confidentiality"):
+            catalog.addColumn(column)
+        setSite(site)
+        yield site
+        setSite(portal)
+
+    def _page(self, site, **attributes):
+        with api.env.adopt_roles(["Manager"]):
+            page = api.content.create(
+                site, "Document", id="ke-hoach-vu-dong", title="Kế hoạch vụ đông"
+            )
+        for name, value in attributes.items():
+            setattr(page, name, value)
+        page.reindexObject()
+        return page
+
+    def test_its_indexes_hold_its_attributes(self, other):
+        page = self._page(
+            other,
+            sectors=["Nông nghiệp", "Thủy lợi"],
+            document_type="ke-hoach",
+            confidentiality="noi-bo",
+            workflow_actors=["to-khuyen-nong"],
+        )
+        catalog = other.portal_catalog
+        assert not ICommunePortalCatalog.providedBy(catalog)
+        path = "/".join(page.getPhysicalPath())
+        for query in (
+            {"sectors": "Nông nghiệp"},
+            {"sectors": "Thủy lợi"},
+            {"document_type": "ke-hoach"},
+            {"confidentiality": "noi-bo"},
+            {"workflow_actors": "to-khuyen-nong"},
+        ):
+            brains = catalog.unrestrictedSearchResults(**query)
+            assert [brain.getPath() for brain in brains] == [path], query
+        (brain,) = catalog.unrestrictedSearchResults(UID=page.UID())
+        assert brain.sectors == ["Nông nghiệp", "Thủy lợi"]
+        assert brain.document_type == "ke-hoach"
+        assert brain.confidentiality == "noi-bo"
+
+    def test_its_workflow_leaves_its_values(self, other):
+        page = self._page(other, workflow_actors=["to-khuyen-nong"])
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(page, "publish")
+        catalog = other.portal_catalog
+        assert catalog.unrestrictedSearchResults(
+            workflow_actors="to-khuyen-nong", review_state="published"
+        )
+        # Our refresh after a sharing change does not touch its catalog.
+        before = catalog.getCounter()
+        refresh_after_sharing(page, None)
+        assert catalog.getCounter() == before
+
+    def test_every_name_of_ours(self, other):
+        """An index and a column of the other site for each of our indexer
+        names: each holds the page's own attribute."""
+        catalog = other.portal_catalog
+        names = sorted(set(our_indexers()) - set(catalog.indexes()))
+        for name in names:
+            catalog.addIndex(name, "FieldIndex")
+            catalog.addColumn(name)
+        page = self._page(other, **{name: f"own {name}" for name in names})
+        (brain,) = catalog.unrestrictedSearchResults(UID=page.UID())
+        for name in names:
+            assert catalog.unrestrictedSearchResults(**{name: f"own {name}"}), name
+            assert getattr(brain, name) == f"own {name}", name
+
+    def test_our_site_still_indexes_ours(self, other, portal):
+        setSite(portal)
+        doc = make_document(
+            portal,
+            "kh-01",
+            "Kế hoạch sản xuất vụ đông",
+            document_number="01/KH-UBND",
+            document_type="ke-hoach",
+            issue_date=date(2026, 9, 1),
+            sectors=["Nông nghiệp"],
+        )
+        catalog = portal.portal_catalog
+        assert ICommunePortalCatalog.providedBy(catalog)
+        (brain,) = catalog.unrestrictedSearchResults(
+            sectors="Nông nghiệp", document_type="ke-hoach"
+        )
+        assert doc.UID() == brain.UID
+        assert brain.document_number == "01/KH-UBND"
+        assert brain.legal_window[1] > 0
+        # Anything else of our site: no value, never an acquired one.
+        with api.env.adopt_roles(["Manager"]):
+            annex = api.content.create(doc, "File", id="phu-luc", title="Phụ lục")
+        (brain,) = catalog.unrestrictedSearchResults(UID=annex.UID())
+        assert not catalog.unrestrictedSearchResults(
+            UID=annex.UID(), document_type="ke-hoach"
+        )
+        assert not brain.document_number
 
 
 class TestOverHttp:

@@ -1,21 +1,36 @@
 """Catalog indexers of official documents.
 
-Registered for the behavior's marker. For every other object, ``no_value``
-stops Plone from acquiring the values of a parent document (an annex File
-inside a Directive would otherwise be indexed with its parent's number).
+Registered for the behavior's marker, in the catalogs of the add-on's sites
+only (``ICommunePortalCatalog``): another site of the same Zope with an
+index of the same name indexes its own content's attributes. For every
+other object of our sites, ``no_value`` stops Plone from acquiring the
+values of a parent document (an annex File inside a Directive would
+otherwise be indexed with its parent's number).
+
+The validity window (``legal_mode``, ``legal_start``, ``legal_end`` and the
+``legal_window`` metadata) asks the relation catalog which published
+documents end this one: ``OfficialDocumentWrapper`` computes it once per
+``catalog_object`` call, for all four.
 """
 
+from Acquisition import aq_base
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import IOfficialDocumentMarker
-from commune_portal.behaviors.official_document import validity_window
 from commune_portal.behaviors.uniqueness import document_year
 from commune_portal.behaviors.uniqueness import number_key
+from commune_portal.behaviors.validity import validity_window
 from commune_portal.document_number import InvalidDocumentNumber
 from commune_portal.document_number import parse as parse_number
+from commune_portal.interfaces import ICommunePortalCatalog
 from commune_portal.legal_status import day_number
 from commune_portal.text import fold
 from plone.indexer import indexer
+from plone.indexer.interfaces import IIndexableObject
+from plone.indexer.wrapper import IndexableObjectWrapper
+from zope.component import adapter
+from zope.interface import implementer
 from zope.interface import Interface
+import contextvars
 
 
 INDEX_NAMES = (
@@ -42,7 +57,7 @@ INDEX_NAMES = (
 )
 
 
-@indexer(Interface)
+@indexer(Interface, ICommunePortalCatalog)
 def no_value(obj):
     raise AttributeError("not an official document")
 
@@ -51,28 +66,28 @@ def _doc(obj):
     return IOfficialDocument(obj)
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def document_number(obj):
     return _doc(obj).document_number or None
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def document_number_key(obj):
     number = _doc(obj).document_number
     return number_key(number) if number else None
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def document_type(obj):
     return _doc(obj).document_type
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def issuing_body(obj):
     return _doc(obj).issuing_body
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def issue_date(obj):
     return _doc(obj).issue_date
 
@@ -81,7 +96,7 @@ def issue_date(obj):
 # documents a sort index does not know (a draft without a date).
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def issue_day(obj):
     return day_number(_doc(obj).issue_date) or 0
 
@@ -97,7 +112,7 @@ def _serial(document):
 # page fast only on a single sort index (two indexes sort the whole result).
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def number_sort(obj):
     """Year, then serial: ``15/KH-UBND`` of 2026 sorts as 2026_0000015."""
     document = _doc(obj)
@@ -105,14 +120,14 @@ def number_sort(obj):
     return year * 10_000_000 + _serial(document)
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def issue_sort(obj):
     """Issue day, then serial: 20260115_0000015."""
     document = _doc(obj)
     return (day_number(document.issue_date) or 0) * 10_000_000 + _serial(document)
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def effective_sort(obj):
     """Effective (or issue) day, then serial."""
     document = _doc(obj)
@@ -120,59 +135,103 @@ def effective_sort(obj):
     return day * 10_000_000 + _serial(document)
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def issue_year(obj):
     document = _doc(obj)
     return document_year(document.document_number, document.issue_date)
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def document_effective_date(obj):
     return _doc(obj).effective_date
 
 
-@indexer(IOfficialDocumentMarker)
+# (object, values shared by the indexers) of the catalog_object call
+# being indexed, while the catalog reads one attribute of its wrapper.
+_indexing = contextvars.ContextVar("commune_portal_indexing", default=None)
+
+
+@implementer(IIndexableObject)
+@adapter(IOfficialDocumentMarker, ICommunePortalCatalog)
+class OfficialDocumentWrapper(IndexableObjectWrapper):
+    """Plone's indexable wrapper of an official document: ZCatalog makes
+    one for each ``catalog_object`` call and reads every index and metadata
+    column from it. Values several indexers need (``shared``) are computed
+    once for that call, and never outlive it: a later reindex in the same
+    transaction, after a real change, gets a new wrapper."""
+
+    def __init__(self, object, catalog):
+        super().__init__(object, catalog)
+        self._commune_portal_shared = {}
+
+    def __getattr__(self, name):
+        token = _indexing.set(
+            (aq_base(self._getWrappedObject()), self._commune_portal_shared)
+        )
+        try:
+            return super().__getattr__(name)
+        finally:
+            _indexing.reset(token)
+
+
+def shared(obj, key, compute):
+    """``compute(obj)``, once per ``catalog_object`` call of ``obj``; each
+    time when called outside one (an indexer called directly)."""
+    current = _indexing.get()
+    if current is None or current[0] is not aq_base(obj):
+        return compute(obj)
+    values = current[1]
+    if key not in values:
+        values[key] = compute(obj)
+    return values[key]
+
+
+def _window(obj):
+    return shared(obj, "validity_window", validity_window)
+
+
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def legal_window(obj):
-    return validity_window(obj)
+    return _window(obj)
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def legal_mode(obj):
-    return validity_window(obj)[0]
+    return _window(obj)[0]
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def legal_start(obj):
-    return validity_window(obj)[1]
+    return _window(obj)[1]
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def legal_end(obj):
-    return validity_window(obj)[2]
+    return _window(obj)[2]
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def sectors(obj):
     return list(_doc(obj).sectors or [])
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def is_legal_normative(obj):
     return bool(_doc(obj).is_legal_normative)
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def confidentiality(obj):
     return _doc(obj).confidentiality
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def document_file(obj):
     file = _doc(obj).file
     return file.filename if file else None
 
 
-@indexer(IOfficialDocumentMarker)
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def document_text(obj):
     """What the listing's ``q`` searches: summary, description, number,
     issuer, signer and sectors, folded (no tone marks, đ as d, lower case)

@@ -18,7 +18,10 @@ them then (``CMFCatalogAware.reindexObjectSecurity`` only refreshes
 """
 
 from AccessControl.PermissionRole import rolesForPermissionOn
+from commune_portal.interfaces import ICommunePortalCatalog
+from commune_portal.interfaces import is_commune_catalog
 from commune_portal.workflows import history
+from commune_portal.workflows.catalog import WORKFLOW_INDEXES
 from plone.indexer import indexer
 from Products.CMFCore.CatalogTool import _mergedLocalRoles
 from Products.CMFCore.permissions import ReviewPortalContent
@@ -26,10 +29,7 @@ from Products.CMFCore.utils import getToolByName
 from zope.interface import Interface
 
 
-WORKFLOW_INDEXES = ("workflow_actors", "last_review_action")
-
-
-@indexer(Interface)
+@indexer(Interface, ICommunePortalCatalog)
 def workflow_actors(obj):
     if history.current_workflow(obj) is None:
         raise AttributeError("no workflow")
@@ -47,7 +47,7 @@ def workflow_actors(obj):
     return sorted(allowed)
 
 
-@indexer(Interface)
+@indexer(Interface, ICommunePortalCatalog)
 def last_review_action(obj):
     entry = history.last_entry(obj)
     if entry is None:
@@ -55,7 +55,7 @@ def last_review_action(obj):
     return entry.get("action") or ""
 
 
-@indexer(Interface)
+@indexer(Interface, ICommunePortalCatalog)
 def last_review(obj):
     record = history.as_record(history.last_entry(obj))
     if record is None:
@@ -69,8 +69,8 @@ def reindex_workflow_indexes(obj, below=False):
     inherited, as ``reindexObjectSecurity`` does for
     ``allowedRolesAndUsers``)."""
     catalog = getToolByName(obj, "portal_catalog", None)
-    if catalog is None:
-        return
+    if not is_commune_catalog(catalog):
+        return  # a site without the add-on: its indexes of these names are its own
     known = set(catalog.indexes())
     idxs = [name for name in WORKFLOW_INDEXES if name in known]
     if not idxs:

@@ -1,10 +1,13 @@
 """Install and uninstall handlers of the GenericSetup profiles."""
 
 from Acquisition import aq_base
+from commune_portal.interfaces import ICommunePortalCatalog
 from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.base.utils import get_installer
+from zope.interface import alsoProvides
 from zope.interface import implementer
+from zope.interface import noLongerProvides
 import logging
 
 
@@ -33,7 +36,28 @@ def post_install(context):
     placeful = api.portal.get_tool("portal_placeful_workflow")
     for policy_id, description in POLICY_DESCRIPTIONS.items():
         placeful.getWorkflowPolicyById(policy_id).setDescription(description)
-    vietnamese_search(api.portal.get_tool("portal_catalog"))
+    catalog = api.portal.get_tool("portal_catalog")
+    mark_catalog(catalog)
+    vietnamese_search(catalog)
+
+
+def mark_catalog(catalog):
+    """Let the add-on's indexers work in this site's catalog (they are
+    registered for ``ICommunePortalCatalog`` only). Idempotent; returns
+    whether the catalog was marked now."""
+    if ICommunePortalCatalog.providedBy(catalog):
+        return False
+    alsoProvides(aq_base(catalog), ICommunePortalCatalog)
+    logger.info("Catalog of %s marked for commune_portal", catalog.absolute_url(1))
+    return True
+
+
+def unmark_catalog(catalog):
+    """The contrary of ``mark_catalog``, at uninstall: the marker would keep
+    the indexers at work, and a marker of a package no longer in the Zope
+    cannot be loaded."""
+    if ICommunePortalCatalog.providedBy(catalog):
+        noLongerProvides(aq_base(catalog), ICommunePortalCatalog)
 
 
 # Indexes ``catalog.xml`` adds for all content: GenericSetup leaves new
@@ -99,8 +123,8 @@ def release_layouts(portal):
 
 def uninstall(context):
     """What ``profiles/uninstall`` cannot express in XML: Plone's lexicon
-    (the text indexes are reindexed), the roles, and the placeful workflow
-    support when nothing else uses it.
+    (the text indexes are reindexed), the catalog marker, the roles, and the
+    placeful workflow support when nothing else uses it.
 
     Local role assignments of the roles stay on content (content is never
     touched); without the role they grant nothing.
@@ -111,6 +135,7 @@ def uninstall(context):
     portal = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
     lexicon.reindex(catalog, lexicon.use_plone_lexicon(catalog))
+    unmark_catalog(catalog)
     portal._delRoles([role for role in ROLES if role in portal.__ac_roles__])
     role_manager = portal.acl_users.portal_role_manager
     for role in ROLES:

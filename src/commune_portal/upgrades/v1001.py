@@ -7,30 +7,20 @@ the two new indexes (metadata ``last_review`` comes with them).
 """
 
 from commune_portal.indexers.workflow import WORKFLOW_INDEXES
+from commune_portal.upgrades import reindex
 from plone import api
-import logging
 
-
-logger = logging.getLogger(__name__)
 
 STATES = ("pending_review", "pending_approval", "private")
 
 
 def index_work_lists(setup_tool):
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(review_state=list(STATES))
-    total = len(brains)
-    logger.info("Indexing %d items for the work lists", total)
-    for number, brain in enumerate(brains, start=1):
-        try:
-            obj = brain._unrestrictedGetObject()
-        except (AttributeError, KeyError):
-            logger.warning("Cannot reach %s, skipped", brain.getPath())
-            continue
-        obj.reindexObject(idxs=list(WORKFLOW_INDEXES))
-        if number % 250 == 0:
-            logger.info("%d of %d items indexed", number, total)
-    logger.info("Work lists indexed (%d items)", total)
+    reindex(
+        api.portal.get_tool("portal_catalog"),
+        WORKFLOW_INDEXES,
+        "items of the work lists",
+        review_state=list(STATES),
+    )
 
 
 def index_document_sort_keys(setup_tool):
@@ -39,19 +29,9 @@ def index_document_sort_keys(setup_tool):
     those for the documents only."""
     from commune_portal.behaviors.official_document import OFFICIAL_DOCUMENT_TYPES
 
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        portal_type=list(OFFICIAL_DOCUMENT_TYPES)
+    reindex(
+        api.portal.get_tool("portal_catalog"),
+        ("issue_sort", "effective_sort", "document_text"),
+        "official documents (sort keys)",
+        portal_type=list(OFFICIAL_DOCUMENT_TYPES),
     )
-    total = len(brains)
-    logger.info("Indexing the sort keys of %d official documents", total)
-    for number, brain in enumerate(brains, start=1):
-        try:
-            obj = brain._unrestrictedGetObject()
-        except (AttributeError, KeyError):
-            logger.warning("Cannot reach %s, skipped", brain.getPath())
-            continue
-        obj.reindexObject(idxs=["issue_sort", "effective_sort", "document_text"])
-        if number % 250 == 0:
-            logger.info("%d of %d documents indexed", number, total)
-    logger.info("Sort keys indexed (%d documents)", total)

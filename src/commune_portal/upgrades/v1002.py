@@ -8,6 +8,7 @@ log. Metadata is not touched.
 """
 
 from commune_portal.setuphandlers import vietnamese_search
+from commune_portal.upgrades import each_object
 from commune_portal.workflows import history
 from commune_portal.workflows.publication import WORKFLOW_IDS
 from plone import api
@@ -37,12 +38,7 @@ def update_published_security(setup_tool):
         review_state="published"
     )
     updated = dated = 0
-    for brain in brains:
-        try:
-            obj = brain._unrestrictedGetObject()
-        except (AttributeError, KeyError):
-            logger.warning("Cannot reach %s, skipped", brain.getPath())
-            continue
+    for obj in each_object(brains, "published items"):
         chain = workflow_tool.getChainFor(obj)
         for workflow_id in chain:
             if workflow_id in workflows:
