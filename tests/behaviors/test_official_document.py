@@ -328,3 +328,75 @@ class TestPatch:
         body = request_factory().get("qd-12").json()
         assert body["inverse_relations"]["replaced_by"] == []
         assert body["legal_status"]["token"] == "in_force"
+
+
+class TestDuplicateMessage:
+    """The duplicate-number message names the other document only to those
+    who may view it."""
+
+    TITLE = "Quyết định về chế độ bảo vệ bí mật nhà nước"
+
+    @pytest.fixture
+    def hidden(self, functional_portal):
+        with api.env.adopt_roles(["Manager"]):
+            mine = api.content.create(
+                functional_portal, "Folder", id="phong-a", title="Phòng A"
+            )
+            other = api.content.create(
+                functional_portal, "Folder", id="phong-b", title="Phòng B"
+            )
+        document = make_document(
+            other,
+            "qd-05",
+            self.TITLE,
+            publish=False,
+            document_number="05/QĐ-UBND",
+            issuing_body="Ủy ban nhân dân",
+            issue_date=date(2026, 1, 5),
+            confidentiality="secret",
+        )
+        return mine, document
+
+    def _post_duplicate(self, request_factory, user, password):
+        browser = request_factory(basic_auth=(user, password))
+        return browser.post(
+            "phong-a",
+            json={
+                "@type": "Directive",
+                "id": "qd-05-ban-sao",
+                "title": "Quyết định khác",
+                "document_number": "05/QĐ-UBND",
+                "issuing_body": "Ủy ban nhân dân",
+                "issue_date": "2026-03-01",
+            },
+        )
+
+    def test_hidden_from_who_may_not_view_it(
+        self, hidden, request_factory, user_with_roles, functional_portal
+    ):
+        mine, document = hidden
+        user, password = user_with_roles("canbo")
+        api.user.grant_roles(username=user, obj=mine, roles=["Contributor"])
+        transaction.commit()
+        response = self._post_duplicate(request_factory, user, password)
+        assert response.status_code == 400
+        message = messages_of(response)
+        assert self.TITLE not in message
+        assert document.absolute_url() not in message
+        assert "qd-05" not in message
+        assert "05/QĐ-UBND" in message
+        transaction.begin()
+        assert "qd-05-ban-sao" not in mine
+
+    def test_named_to_who_may_view_it(
+        self, hidden, request_factory, user_with_roles, functional_portal
+    ):
+        mine, document = hidden
+        user, password = user_with_roles("bientap", "Editor", "Contributor")
+        response = self._post_duplicate(request_factory, user, password)
+        assert response.status_code == 400
+        message = messages_of(response)
+        assert self.TITLE in message
+        assert document.absolute_url() in message
+        transaction.begin()
+        assert "qd-05-ban-sao" not in mine
