@@ -5,6 +5,7 @@ that states them; the zc.relation catalog answers the other direction
 ("được thay thế bởi …") through ``plone.api.relation.get``.
 """
 
+from AccessControl import getSecurityManager
 from commune_portal import _
 from plone import api
 from zope.component import queryUtility
@@ -54,9 +55,16 @@ def inverse_relations(context):
     """``{"replaced_by": [documents], ...}``: the documents that relate to
     ``context``, in every direction, that the current user may view (one
     query of the relation catalog)."""
-    found = _relations_to(context)
+    # Unrestricted, then the View check on the sources only: plone.api would
+    # check the context too, which the user is viewing already.
+    found = _relations_to(context, unrestricted=True)
+    check = getSecurityManager().checkPermission
     return {
-        inverse: _sources(found.get(relation, ()))
+        inverse: [
+            source
+            for source in _sources(found.get(relation, ()))
+            if check("View", source)
+        ]
         for relation, (inverse, _title) in INVERSE.items()
     }
 
