@@ -143,3 +143,33 @@ def malformed_parameter_view(exc, request):
     if site is None:
         return _next_view(exc, request)
     return MalformedParameterView(exc, request, site, *failing)
+
+
+class MalformedBodyView:
+    """400 for a REST request body that is not a JSON object.
+
+    plone.restapi's create service lets its ``DeserializationError`` reach
+    the publisher (500), where its edit service answers 400. Registered for
+    the add-on's browser layer: the request has been traversed to a commune
+    site."""
+
+    def __init__(self, exc, request):
+        self.context = exc
+        self.request = request
+
+    def __call__(self):
+        response = self.request.response
+        response.setStatus(400, lock=True)
+        response.setHeader("Content-Type", "application/json")
+        message = _(
+            "The request body must be a JSON object, for example "
+            '{"@type": "Directive", "title": "…"}.'
+        )
+        return json.dumps(
+            {
+                "error": {
+                    "type": "DeserializationError",
+                    "message": translate(message, context=self.request),
+                }
+            }
+        )

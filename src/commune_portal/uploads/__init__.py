@@ -1,5 +1,4 @@
-"""Uploads on commune sites: a size limit for every file and image field,
-and REST file values that really are files.
+"""Uploads on commune sites: a size limit for every file and image field.
 
 The limit is the control panel's ``max_upload_size`` (MB). It is checked
 through plone.namedfile's pluggable field validation, which both the
@@ -10,15 +9,10 @@ site without the add-on there is no such setting and nothing is checked.
 
 from commune_portal import _
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
-from commune_portal.interfaces import ICommunePortalLayer
-from plone.dexterity.interfaces import IDexterityContent
 from plone.namedfile.interfaces import INamedField
 from plone.namedfile.interfaces import IPluggableFileFieldValidation
 from plone.namedfile.interfaces import IPluggableImageFieldValidation
 from plone.registry.interfaces import IRegistry
-from plone.restapi.deserializer.dxfields import NamedFieldDeserializer
-from plone.restapi.interfaces import IFieldDeserializer
-from plone.restapi.services.content.tus import TUSUpload
 from zope.component import adapter
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
@@ -91,22 +85,3 @@ class FileSizeLimit(SizeLimit):
 @implementer(IPluggableImageFieldValidation)
 class ImageSizeLimit(SizeLimit):
     pass
-
-
-class NotAFile(ValidationError):
-    __doc__ = _(
-        "Send a file as an object with “data”, “encoding” (base64), "
-        "“filename” and “content-type”, not as a bare text."
-    )
-
-
-@implementer(IFieldDeserializer)
-@adapter(INamedField, IDexterityContent, ICommunePortalLayer)
-class FileDeserializer(NamedFieldDeserializer):
-    """plone.restapi's, but a bare string is refused: it would be stored as
-    a file with that text as content (and pass the signed-file check)."""
-
-    def __call__(self, value):
-        if value and not isinstance(value, (dict, TUSUpload)):
-            raise NotAFile()
-        return super().__call__(value)
