@@ -86,9 +86,15 @@ format: $(VENV)/.installed ## Fix code style in place
 	$(BIN)/zpretty -i $(XML_FILES)
 
 LOCALES := src/commune_portal/locales
+# Vietnamese for Plone's own domains (plone, widgets ...) is in
+# src/commune_portal/locales_plone: kept by hand, never synced from a template
+# (docs/translations.md), and a Zope may leave it out.
 
 .PHONY: i18n
 i18n: $(VENV)/.installed ## Rebuild the message template and sync the vi and en catalogs
+	@# Compiled catalogs of Plone's domains left in locales/ by an older checkout
+	@# would still be registered with the add-on's own domain.
+	rm -f $(filter-out %/commune_portal.mo,$(wildcard $(LOCALES)/*/LC_MESSAGES/*.mo))
 	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/commune_portal.pot --create commune_portal src/commune_portal
 	for lang in vi en; do $(BIN)/i18ndude sync --pot $(LOCALES)/commune_portal.pot $(LOCALES)/$$lang/LC_MESSAGES/commune_portal.po; done
 

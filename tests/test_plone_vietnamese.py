@@ -1,8 +1,8 @@
 """Plone's own interface in Vietnamese, as the editors of a commune portal
 meet it (docs/translations.md).
 
-- Our catalogs of Plone's domains (``locales/vi/LC_MESSAGES/<domain>.po``
-  except ``commune_portal.po``) only ADD Vietnamese: never a msgid that
+- Our catalogs of Plone's domains (``locales_plone/vi/LC_MESSAGES/<domain>.po``)
+  only ADD Vietnamese: never a msgid that
   another Vietnamese catalog of the same domain translates (catalogs are
   process-wide: they serve every site of the Zope).
 - The editor screens, rendered on a ``vi`` site as a site administrator,
@@ -32,10 +32,8 @@ import re
 import transaction
 
 
-LOCALES = Path(commune_portal.__file__).parent / "locales" / "vi" / "LC_MESSAGES"
-DOMAINS = sorted(
-    path.stem for path in LOCALES.glob("*.po") if path.stem != "commune_portal"
-)
+LOCALES = Path(commune_portal.__file__).parent / "locales_plone" / "vi" / "LC_MESSAGES"
+DOMAINS = sorted(path.stem for path in LOCALES.glob("*.po"))
 
 # English strings the screens may still show, each with its reason.
 ALLOWED = {
@@ -114,7 +112,7 @@ def test_our_catalog_only_adds(portal, domain):
     translation_domain = getUtility(ITranslationDomain, domain)
     names = translation_domain._catalogs.get("vi", [])
     mine = [name for name in names if name.startswith(str(LOCALES))]
-    assert mine, f"locales/vi/LC_MESSAGES/{domain}.mo is not registered"
+    assert mine, f"locales_plone/vi/LC_MESSAGES/{domain}.mo is not registered"
     # Zope asks the catalogs of a domain in turn and keeps the first answer:
     # Plone's own (CMFPlone includes plone.app.locales before add-ons) would
     # win even if it translated a msgid of ours one day.

@@ -72,3 +72,16 @@ def test_placeful_workflow_kept_when_the_site_uses_it(app, portal):
         assert "CommuneApprover" not in site.validRoles()
     finally:
         setSite(portal)
+
+
+def test_catalog_marker_follows_the_add_on(portal, installer):
+    """The indexers of the add-on work only in a marked catalog: uninstall
+    takes the marker away (a reinstall gives it back)."""
+    from commune_portal.interfaces import ICommunePortalCatalog
+
+    catalog = api.portal.get_tool("portal_catalog")
+    assert ICommunePortalCatalog.providedBy(catalog)
+    installer.uninstall_product("commune_portal")
+    assert not ICommunePortalCatalog.providedBy(catalog)
+    installer.install_product("commune_portal")
+    assert ICommunePortalCatalog.providedBy(catalog)

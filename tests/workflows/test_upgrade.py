@@ -61,3 +61,59 @@ def test_running_twice_changes_nothing(portal, setup_tool, old_site):
     history = published.workflow_history["commune_editorial_workflow"]
     install_workflows(setup_tool)
     assert published.workflow_history["commune_editorial_workflow"] == history
+
+
+class TestCatalogMarker:
+    """Upgrade 1002 -> 1003 (``upgrades/v1003.py``): the catalog gets the
+    marker the add-on's indexers need; the items indexed after the restart
+    and before the step get their values back."""
+
+    def test_marks_and_indexes_what_was_missed(self, portal, setup_tool):
+        from commune_portal.interfaces import ICommunePortalCatalog
+        from commune_portal.setuphandlers import unmark_catalog
+        from commune_portal.upgrades.v1003 import mark_catalog
+        from datetime import date
+
+        catalog = api.portal.get_tool("portal_catalog")
+        edited = make_document(
+            portal,
+            "kh-03",
+            "Kế hoạch vụ đông",
+            document_number="03/KH-UBND",
+            issue_date=date(2026, 1, 5),
+        )
+        moved = make_document(
+            portal,
+            "kh-04",
+            "Kế hoạch vụ xuân",
+            document_number="04/KH-UBND",
+            issue_date=date(2026, 1, 6),
+        )
+        # The new code before the step: no marker, so none of our indexers.
+        unmark_catalog(catalog)
+        edited.reindexObject()  # an edit
+        moved.reindexObject(idxs=["review_state"])  # a transition
+        for doc in (edited, moved):
+            (brain,) = catalog.unrestrictedSearchResults(UID=doc.UID())
+            assert not brain.legal_window
+        assert not catalog.unrestrictedSearchResults(
+            UID=edited.UID(), sort_on="issue_sort"
+        )
+        setup_tool.setLastVersionForProfile("commune_portal:default", "1002")
+
+        setup_tool.upgradeProfile("commune_portal:default")
+
+        assert setup_tool.getLastVersionForProfile("commune_portal:default") == (
+            "1003",
+        )
+        assert ICommunePortalCatalog.providedBy(catalog)
+        for doc in (edited, moved):
+            (brain,) = catalog.unrestrictedSearchResults(
+                UID=doc.UID(), sort_on="issue_sort"
+            )
+            assert brain.legal_window
+            assert brain.document_number == doc.document_number
+        # Idempotent: nothing is catalogued again.
+        before = catalog.getCounter()
+        mark_catalog(setup_tool)
+        assert catalog.getCounter() == before
