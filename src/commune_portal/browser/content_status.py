@@ -1,0 +1,32 @@
+"""Plone's status form (``content_status_modify``), honest on commune sites.
+
+Plone says "Item state changed." even when the transition asked for did not
+happen (a guard refused it, or the state does not offer it): the editor
+believes a document went to the leader when it did not. Here a refused
+transition changes nothing (not even the publication dates of the form)
+and the editor is told why, in their language.
+"""
+
+from commune_portal.workflows.refusals import available_transitions
+from commune_portal.workflows.refusals import refusal
+from plone import api
+from plone.app.content.browser.content_status_modify import ContentStatusModifyView
+from plone.protect import CheckAuthenticator
+from zope.i18n import translate
+
+
+class CommuneContentStatusModifyView(ContentStatusModifyView):
+    def __call__(self, workflow_action=None, comment="", **kwargs):
+        context = self.context
+        if workflow_action and workflow_action not in available_transitions(context):
+            state = api.content.get_state(context, default=None)
+            if workflow_action != state:  # "no change" in the history form
+                CheckAuthenticator(self.request)
+                for reason in refusal(context, workflow_action, self.request):
+                    api.portal.show_message(
+                        translate(reason, context=self.request),
+                        request=self.request,
+                        type="error",
+                    )
+                return self.request.response.redirect(context.absolute_url())
+        return super().__call__(workflow_action, comment, **kwargs)
