@@ -13,7 +13,7 @@ SECTIONS = {
     "thu-tuc-hanh-chinh": (
         "Thủ tục hành chính",
         "commune_one_step",
-        {"Folder", "File", "Document"},
+        {"Procedure", "Folder", "File", "Document"},
     ),
     "hdnd": ("Hội đồng nhân dân", "council_materials", {"Folder", "File", "Document"}),
     "hdnd/kien-nghi-cu-tri": (

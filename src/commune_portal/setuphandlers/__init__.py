@@ -142,6 +142,9 @@ def uninstall(context):
         if role in role_manager.listRoleIds():
             role_manager.removeRole(role)
     _remove_unused_placeful_workflow(portal)
+    from commune_portal.setuphandlers.procedures import remove_datagridfield
+
+    remove_datagridfield(portal)
 
 
 def _remove_unused_placeful_workflow(portal):

@@ -16,8 +16,8 @@ import logging
 logger = logging.getLogger("commune_portal")
 
 # path, title, description, addable types, policy (in and below), layout.
-# Procedures and council records get their own types later; until then
-# these sections take documents and files.
+# Council records get their own types later; until then these sections
+# take documents and files.
 SECTIONS = (
     (
         "van-ban",
@@ -32,7 +32,8 @@ SECTIONS = (
         "Thủ tục hành chính",
         "Danh mục thủ tục hành chính giải quyết tại xã, liên kết Cổng Dịch vụ công "
         "quốc gia",
-        ("Folder", "File", "Document"),
+        # Pages stay addable for general guidance (giờ làm việc, hướng dẫn).
+        ("Procedure", "Folder", "File", "Document"),
         "commune_one_step",
         None,
     ),
