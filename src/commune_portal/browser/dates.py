@@ -1,9 +1,14 @@
-"""Dates and ordinals as Vietnamese documents write them (DOMAIN.md)."""
+"""Dates and ordinals as Vietnamese documents write them (DOMAIN.md), and
+the dates of lists and tables in Plone's localized formats: the one home of
+date formatting for the add-on's views."""
 
 from DateTime import DateTime
+from datetime import datetime
 from plone import api
+from plone.base.i18nl10n import ulocalized_time
 from zoneinfo import ZoneInfo
 from zoneinfo import ZoneInfoNotFoundError
+from zope.globalrequest import getRequest
 import contextlib
 
 
@@ -26,18 +31,48 @@ def format_date_long(value):
     return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
 
 
-def format_datetime(value):
-    """A moment (``DateTime`` or ISO 8601) as ``05/01/2026 14:30`` in the
-    site's time zone; ``""`` when there is none."""
-    if not value:
-        return ""
-    moment = (value if isinstance(value, DateTime) else DateTime(value)).asdatetime()
+def _site_zone_moment(value):
+    """``value`` (``DateTime``, ``datetime`` or ISO 8601) as a ``DateTime``
+    in the site's time zone (Plone's formatting keeps the zone it gets)."""
+    if isinstance(value, DateTime):
+        moment = value.asdatetime()
+    elif isinstance(value, datetime):
+        moment = value
+    else:
+        moment = DateTime(value).asdatetime()
     zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
-    if zone:
+    if zone and moment.tzinfo is not None:
         # A zone Python does not know: keep the stored offset.
         with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
             moment = moment.astimezone(ZoneInfo(zone))
-    return moment.strftime("%d/%m/%Y %H:%M")
+    return DateTime(moment)
+
+
+def localized_date(value, request=None):
+    """A day in lists and tables, in Plone's short date format of the
+    reader's language (``05/01/2026`` in Vietnamese, ``Jan 05, 2026`` in
+    English; the site's own format when set in Plone's date and time
+    settings); ``""`` for ``None``.
+
+    Official documents print their dates as ``format_date`` does, whatever
+    the reader's language."""
+    if value is None:
+        return ""
+    request = request if request is not None else getRequest()
+    day = DateTime(value.year, value.month, value.day)
+    return ulocalized_time(day, False, context=api.portal.get(), request=request)
+
+
+def format_datetime(value, request=None):
+    """A moment (``DateTime``, ``datetime`` or ISO 8601) in the site's time
+    zone, in Plone's long date format of the reader's language
+    (``05/01/2026 14:30`` in Vietnamese); ``""`` when there is none."""
+    if not value:
+        return ""
+    request = request if request is not None else getRequest()
+    return ulocalized_time(
+        _site_zone_moment(value), True, context=api.portal.get(), request=request
+    )
 
 
 _UNITS = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")

@@ -3,8 +3,8 @@ official documents below a folder or the site, with the parameters of
 ``@directives`` (``commune_portal.listings.directives``)."""
 
 from commune_portal import _
-from commune_portal.browser.dates import format_date
 from commune_portal.browser.dates import format_number
+from commune_portal.browser.dates import localized_date
 from commune_portal.browser.document import status_badge
 from commune_portal.browser.printing import print_stylesheet_url
 from commune_portal.listings.directives import DirectiveListing
@@ -13,7 +13,6 @@ from commune_portal.listings.params import BadParameter
 from commune_portal.listings.params import values
 from commune_portal.vocabularies.document_types import DOCUMENT_TYPES
 from commune_portal.vocabularies.official_document import LEGAL_STATUSES
-from datetime import date
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zope.component import getUtility
@@ -105,7 +104,7 @@ class DirectivesView(BrowserView):
             }
             # Links keep the query without the value that cannot be used.
             self.query = [(k, v) for k, v in self.query if k != error.name]
-            listing.total, listing.brains, listing.facets = 0, [], None
+            listing.total, listing.brains, listing.facets = 0, (), None
         return self.index()
 
     def translate(self, message):
@@ -307,29 +306,24 @@ class DirectivesView(BrowserView):
 
     def items(self):
         """The rows of the current page, from catalog metadata only."""
-        rows = []
-        for brain in self.listing.brains:
-            item = self.listing.item(brain)
-            issued = item["issue_date"]
-            status = item["legal_status"]
-            rows.append(
-                {
-                    "url": item["@id"],
-                    "title": item["title"],
-                    "description": item["description"],
-                    "number": item["document_number"],
-                    "type": (item["document_type"] or {}).get("title"),
-                    "issue_date": format_date(date.fromisoformat(issued))
-                    if issued
-                    else "",
-                    "issue_date_iso": issued or "",
-                    "status": status["title"] if status else "",
-                    "status_css": status_badge(status["token"]) if status else "",
-                    "file": item["file"],
-                    "review_state": item["review_state"],
-                }
-            )
-        return rows
+        return [
+            {
+                "url": row.url,
+                "title": row.title,
+                "description": row.description,
+                "number": row.document_number,
+                "type": row.document_type_title,
+                "issue_date": localized_date(row.issue_date, self.request),
+                "issue_date_iso": row.issue_date.isoformat() if row.issue_date else "",
+                "status": row.legal_status_title or "",
+                "status_css": status_badge(row.legal_status)
+                if row.legal_status
+                else "",
+                "file": f"{row.url}/@@download/file" if row.has_file else None,
+                "review_state": row.review_state,
+            }
+            for row in self.listing.rows()
+        ]
 
     # -- paging ------------------------------------------------------------
 

@@ -68,7 +68,7 @@ class AuditTrailViewlet(ViewletBase):
                     if transition is not None
                     else translate(history.CREATED, context=self.request),
                     "actor": history.fullname(entry.get("actor")),
-                    "time": format_datetime(entry.get("time")),
+                    "time": format_datetime(entry.get("time"), self.request),
                     "state": translated_title(state.title, request=self.request)
                     if state is not None
                     else entry.get("review_state") or "",
@@ -92,21 +92,22 @@ class MyWorkView(BrowserView):
         work = MyWork(self.context, self.request)
         result = []
         for name, title in LISTS.items():
-            brains, total = work.search(name)
-            items = []
+            brains = work.search(name)
+            entries = []
             for brain in brains:
-                item = work.item(brain)
-                last = item["last_action"] or {}
-                item["when"] = format_datetime(last.get("time"))
-                item["who"] = last.get("actor_fullname") or ""
-                item["comments"] = last.get("comments") or ""
-                items.append(item)
+                entry = work.entry(brain)
+                last = entry["last_action"] or {}
+                entry["when"] = format_datetime(last.get("time"), self.request)
+                entry["who"] = last.get("actor_fullname") or ""
+                entry["comments"] = last.get("comments") or ""
+                entry["step"] = last.get("title") or ""
+                entries.append(entry)
             result.append(
                 {
                     "id": name,
                     "title": translate(title, context=self.request),
-                    "count": total,
-                    "entries": items,
+                    "count": len(brains),
+                    "entries": entries,
                 }
             )
         return result

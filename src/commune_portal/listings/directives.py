@@ -1,8 +1,14 @@
 """The listing of official documents: ``@directives`` and the "Văn bản" view.
 
 One catalog search gives the whole filtered result as a set of record ids;
-facets are counted on that set and the requested page is sorted out of it,
-so that no object is woken and the indexes are searched once.
+facets are counted on that set (or read from the facet cache, see
+``commune_portal.listings.facets``) and the requested page is sorted out of
+it, so that no object is woken and the indexes are searched once.
+
+This is the query layer: it answers brains, counts and plain values
+(``DirectiveRow``: dates as ``date``, tokens and translated titles). The
+REST service and the Classic UI view each format them (JSON, links, the
+reader's date format).
 """
 
 from commune_portal import _
@@ -11,17 +17,18 @@ from commune_portal import legal_status
 from commune_portal.behaviors.official_document import OFFICIAL_DOCUMENT_TYPES
 from commune_portal.listings import facets
 from commune_portal.listings import params
-from commune_portal.listings.batching import batching_links
-from commune_portal.text import fold
 from commune_portal.text import normalize
 from commune_portal.text import sort_key
 from commune_portal.vocabularies.document_types import TITLES as TYPE_TITLES
 from commune_portal.vocabularies.official_document import LEGAL_STATUSES
+from dataclasses import dataclass
+from datetime import date
 from Products.CMFCore.utils import getToolByName
 from Products.ZCTextIndex.ParseTree import ParseError
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
+from ZTUtils.Lazy import LazyMap
 
 
 # Listed unless the caller asks for portal_type (CONTRACT.md).
@@ -74,8 +81,9 @@ class DirectiveListing:
 
         text = params.single(form, "q")
         if text:
-            # The index holds folded text: fold the query the same way.
-            query["document_text"] = fold(text)
+            # The site's Vietnamese lexicon folds tone marks, đ and case
+            # (indexers/lexicon.py): the query is given as typed.
+            query["SearchableText"] = text
 
         number = params.single(form, "document_number")
         if number:
@@ -153,8 +161,10 @@ class DirectiveListing:
     # -- search -----------------------------------------------------------
 
     def search(self):
-        """Run the query: set ``self.total``, ``self.brains`` (the page) and
-        ``self.facets`` (or ``None``)."""
+        """Run the query: set ``self.total``, ``self.brains`` (the page, a
+        lazy sequence whose ``actual_result_count`` is the total, as
+        ZCatalog batches: plone.batching and plone.restapi's
+        ``HypermediaBatch`` read it) and ``self.facets`` (or ``None``)."""
         try:
             everything = self.catalog.searchResults(self.query)
             rids = facets.result_ids(everything)
@@ -169,10 +179,10 @@ class DirectiveListing:
 
     def _page(self, rids):
         if not rids or self.b_start >= len(rids):
-            return []
+            return LazyMap(None, [], 0, actual_result_count=len(rids))
         catalog = self.catalog._catalog
         indexes = [catalog.getIndex(name) for name in self.sort_indexes]
-        page = catalog.sortResults(
+        return catalog.sortResults(
             rids,
             indexes if len(indexes) > 1 else indexes[0],
             reverse=self.reverse,
@@ -182,14 +192,19 @@ class DirectiveListing:
             b_start=self.b_start,
             b_size=self.b_size,
         )
-        return list(page)
 
     def _facets(self, rids):
-        catalog = self.catalog
-        types = facets.counts(catalog, "document_type", rids)
-        years = facets.counts(catalog, "issue_year", rids)
-        sectors = facets.counts(catalog, "sectors", rids)
-        statuses = self._status_counts(rids)
+        types, years, sectors, statuses = facets.cached(
+            self.catalog,
+            self.query,
+            self.day,
+            lambda: (
+                facets.counts(self.catalog, "document_type", rids),
+                facets.counts(self.catalog, "issue_year", rids),
+                facets.counts(self.catalog, "sectors", rids),
+                self._status_counts(rids),
+            ),
+        )
         sectors_vocabulary = self._vocabulary("commune_portal.vocabularies.Sectors")
         return {
             "document_type": self._ordered(
@@ -274,46 +289,57 @@ class DirectiveListing:
 
     # -- items ------------------------------------------------------------
 
-    def item(self, brain):
-        """A listed document as JSON-compatible data, from metadata only."""
+    def row(self, brain):
+        """A listed document as plain values, from metadata only."""
         token = brain.document_type
         window = brain.legal_window
         status = legal_status.status_on_day(*window, self.day) if window else None
-        url = brain.getURL()
-        return {
-            "@id": url,
-            "UID": brain.UID,
-            "@type": brain.portal_type,
-            "title": brain.Title,
-            "description": brain.Description,
-            "document_number": brain.document_number,
-            "document_type": (
-                {"token": token, "title": self.translate(TYPE_TITLES.get(token, token))}
-                if token
-                else None
+        return DirectiveRow(
+            url=brain.getURL(),
+            uid=brain.UID,
+            portal_type=brain.portal_type,
+            title=brain.Title,
+            description=brain.Description,
+            document_number=brain.document_number,
+            document_type=token or None,
+            document_type_title=(
+                self.translate(TYPE_TITLES.get(token, token)) if token else None
             ),
-            "issuing_body": brain.issuing_body,
-            "issue_date": _iso(brain.issue_date),
-            "effective_date": _iso(brain.document_effective_date),
-            "legal_status": (
-                {"token": status, "title": self.translate(LEGAL_STATUS_TITLES[status])}
-                if status
-                else None
+            issuing_body=brain.issuing_body,
+            issue_date=brain.issue_date,
+            effective_date=brain.document_effective_date,
+            legal_status=status,
+            legal_status_title=(
+                self.translate(LEGAL_STATUS_TITLES[status]) if status else None
             ),
-            "sectors": list(brain.sectors or []),
-            "review_state": brain.review_state,
-            "file": f"{url}/@@download/file" if brain.document_file else None,
-        }
-
-    def batching(self):
-        return batching_links(
-            f"{self.context.absolute_url()}/@directives",
-            self.request.form,
-            self.b_start,
-            self.b_size,
-            self.total,
+            sectors=tuple(brain.sectors or ()),
+            review_state=brain.review_state,
+            has_file=bool(brain.document_file),
         )
 
+    def rows(self):
+        """The rows of the current page."""
+        return [self.row(brain) for brain in self.brains]
 
-def _iso(value):
-    return value.isoformat() if value else None
+
+@dataclass(frozen=True)
+class DirectiveRow:
+    """One listed document: catalog metadata and the status on the day of
+    the listing, titles translated for the request."""
+
+    url: str
+    uid: str
+    portal_type: str
+    title: str
+    description: str
+    document_number: str | None
+    document_type: str | None
+    document_type_title: str | None
+    issuing_body: str | None
+    issue_date: date | None
+    effective_date: date | None
+    legal_status: str | None
+    legal_status_title: str | None
+    sectors: tuple
+    review_state: str | None
+    has_file: bool

@@ -6,6 +6,7 @@ translated message; services answer it with HTTP 400.
 
 from commune_portal import _
 from datetime import date
+from zope.i18n import translate
 
 
 class BadParameter(ValueError):
@@ -15,6 +16,20 @@ class BadParameter(ValueError):
         super().__init__(name, message)
         self.name = name
         self.message = message
+
+
+def bad_request(request, parameter, message):
+    """Answer HTTP 400 with the error body of the add-on's services
+    (CONTRACT.md): ``{"error": {"type": "BadRequest", "parameter": ...,
+    "message": ...}}``, the message translated for the request."""
+    request.response.setStatus(400)
+    return {
+        "error": {
+            "type": "BadRequest",
+            "parameter": parameter,
+            "message": translate(message, context=request),
+        }
+    }
 
 
 def values(form, name):

@@ -12,18 +12,18 @@ folder above it; the catalog index ``workflow_actors`` answers it (see
 and so see every waiting item. Everything comes from catalog brains and
 metadata: no object is woken.
 
-Used by the ``@@my-work`` view and the ``@my-work`` REST endpoint.
+This is the query layer of the ``@@my-work`` view and of the ``@my-work``
+REST endpoint: brains and plain values (``DateTime`` moments); each of them
+formats them.
 """
 
 from commune_portal import _
-from commune_portal.listings import params
-from commune_portal.listings.batching import batching_links
 from commune_portal.workflows import history
 from commune_portal.workflows.guards import translated_title
+from DateTime import DateTime
+from DateTime.interfaces import DateTimeError
 from plone import api
-from plone.restapi.serializer.converters import json_compatible
 from Products.CMFCore.utils import getToolByName
-from zope.i18n import translate
 
 
 LISTS = {
@@ -31,8 +31,6 @@ LISTS = {
     "to_approve": _("Waiting for my approval"),
     "rejected": _("My items sent back"),
 }
-DEFAULT_BATCH_SIZE = 25
-MAX_BATCH_SIZE = 200
 
 
 class MyWork:
@@ -63,14 +61,10 @@ class MyWork:
             )
         return query
 
-    def search(self, name, b_start=0, b_size=None):
-        """``(brains, total)``: a page of the list, or all of it. The
-        result is lazy: only the brains of the page are loaded."""
-        brains = self.catalog.searchResults(self.query(name))
-        total = len(brains)
-        if b_size is not None:
-            brains = brains[b_start : b_start + b_size]
-        return list(brains), total
+    def search(self, name):
+        """The list ``name``, newest change first, as a lazy catalog result
+        (its ``len`` is the count; brains are loaded as they are read)."""
+        return self.catalog.searchResults(self.query(name))
 
     def fullname(self, user_id):
         if user_id not in self._fullnames:
@@ -97,24 +91,28 @@ class MyWork:
             self._action_titles[key] = translated_title(title, request=self.request)
         return self._action_titles[key]
 
-    def item(self, brain):
-        """An item as JSON-friendly data, from the brain alone."""
+    def entry(self, brain):
+        """An item of a list as plain values, from the brain alone:
+        ``{"url", "portal_type", "uid", "title", "description",
+        "review_state", "modified", "creator", "last_action"}``, where
+        ``last_action`` is ``None`` or ``{"action", "title", "actor",
+        "actor_fullname", "time", "comments"}``; moments are ``DateTime``."""
         last = brain.last_review if isinstance(brain.last_review, dict) else {}
         return {
-            "@id": brain.getURL(),
-            "@type": brain.portal_type,
-            "UID": brain.UID,
+            "url": brain.getURL(),
+            "portal_type": brain.portal_type,
+            "uid": brain.UID,
             "title": brain.Title,
             "description": brain.Description,
             "review_state": brain.review_state,
-            "modified": json_compatible(brain.modified),
+            "modified": brain.modified,
             "creator": brain.Creator,
             "last_action": {
                 "action": last.get("action"),
                 "title": self.action_title(brain.portal_type, last.get("action")),
                 "actor": last.get("actor"),
                 "actor_fullname": self.fullname(last.get("actor")),
-                "time": last.get("time"),
+                "time": _moment(last.get("time")),
                 "comments": last.get("comments") or "",
             }
             if last
@@ -122,44 +120,11 @@ class MyWork:
         }
 
 
-class MyWorkListing:
-    """``@my-work`` (all lists) and ``@my-work/<list>`` (one) with
-    plone.restapi batching."""
-
-    def __init__(self, context, request, name=None):
-        self.context = context
-        self.request = request
-        self.name = name
-        self.work = MyWork(context, request)
-
-    def parse(self):
-        form = self.request.form
-        self.b_start = params.integer(form, "b_start", 0, 0, 10**9)
-        self.b_size = params.integer(
-            form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE
-        )
-        return self
-
-    def base_url(self, name=None):
-        url = f"{self.context.absolute_url()}/@my-work"
-        return f"{url}/{name}" if name else url
-
-    def one(self, name):
-        brains, total = self.work.search(name, self.b_start, self.b_size)
-        result = {
-            "@id": self.base_url(name),
-            "title": translate(LISTS[name], context=self.request),
-            "items_total": total,
-            "items": [self.work.item(brain) for brain in brains],
-        }
-        batching = batching_links(
-            self.base_url(name), self.request.form, self.b_start, self.b_size, total
-        )
-        if batching:
-            result["batching"] = batching
-        return result
-
-    def reply(self):
-        if self.name:
-            return self.one(self.name)
-        return {"@id": self.base_url(), **{name: self.one(name) for name in LISTS}}
+def _moment(value):
+    """The ISO 8601 time of the ``last_review`` metadata as a ``DateTime``."""
+    if not value:
+        return None
+    try:
+        return DateTime(value)
+    except (DateTimeError, ValueError):
+        return None

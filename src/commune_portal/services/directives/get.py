@@ -2,9 +2,39 @@
 sorted, batched, with facets (CONTRACT.md)."""
 
 from commune_portal.listings.directives import DirectiveListing
+from commune_portal.listings.params import bad_request
 from commune_portal.listings.params import BadParameter
+from plone.restapi.batching import HypermediaBatch
+from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
-from zope.i18n import translate
+
+
+def item(row):
+    """A listed document in JSON (CONTRACT.md)."""
+    return {
+        "@id": row.url,
+        "UID": row.uid,
+        "@type": row.portal_type,
+        "title": row.title,
+        "description": row.description,
+        "document_number": row.document_number,
+        "document_type": (
+            {"token": row.document_type, "title": row.document_type_title}
+            if row.document_type
+            else None
+        ),
+        "issuing_body": row.issuing_body,
+        "issue_date": json_compatible(row.issue_date),
+        "effective_date": json_compatible(row.effective_date),
+        "legal_status": (
+            {"token": row.legal_status, "title": row.legal_status_title}
+            if row.legal_status
+            else None
+        ),
+        "sectors": list(row.sectors),
+        "review_state": row.review_state,
+        "file": f"{row.url}/@@download/file" if row.has_file else None,
+    }
 
 
 class DirectivesGet(Service):
@@ -13,22 +43,17 @@ class DirectivesGet(Service):
         try:
             listing.parse().search()
         except BadParameter as error:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "parameter": error.name,
-                    "message": translate(error.message, context=self.request),
-                }
-            }
+            return bad_request(self.request, error.name, error.message)
+        # The page is already cut by the catalog; the batch reads its
+        # total (``actual_result_count``) and writes the links.
+        batch = HypermediaBatch(self.request, listing.brains)
         result = {
             "@id": f"{self.context.absolute_url()}/@directives",
-            "items_total": listing.total,
-            "items": [listing.item(brain) for brain in listing.brains],
+            "items_total": batch.items_total,
+            "items": [item(listing.row(brain)) for brain in batch],
         }
-        batching = listing.batching()
-        if batching:
-            result["batching"] = batching
+        if batch.links:
+            result["batching"] = batch.links
         if listing.facets is not None:
             result["facets"] = listing.facets
         return result

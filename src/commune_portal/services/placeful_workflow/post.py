@@ -3,12 +3,12 @@
 items to their new workflows (``switch_policy``)."""
 
 from commune_portal import _
+from commune_portal.listings.params import bad_request
 from commune_portal.workflows.policies import switch_policy
 from commune_portal.workflows.policies import UnknownPolicy
 from plone.base.interfaces import IPloneSiteRoot
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
 import plone.protect.interfaces
 
@@ -56,11 +56,4 @@ class PlacefulWorkflowPost(Service):
         }
 
     def _bad(self, parameter, message):
-        self.request.response.setStatus(400)
-        return {
-            "error": {
-                "type": "BadRequest",
-                "parameter": parameter,
-                "message": translate(message, context=self.request),
-            }
-        }
+        return bad_request(self.request, parameter, message)
