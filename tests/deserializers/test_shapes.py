@@ -2,6 +2,7 @@
 field, and nothing is stored (create and edit)."""
 
 from commune_portal.behaviors.official_document import IOfficialDocument
+from datetime import date
 from plone import api
 from tests.helpers import make_document
 from tests.helpers import validation_errors
@@ -36,6 +37,10 @@ BAD_FIELDS = [
     ("is_legal_normative", "maybe", "Hãy gửi true hoặc false."),
     ("is_legal_normative", 1, "Hãy gửi true hoặc false."),
     ("file", "hello", "Tệp phải được gửi dưới dạng đối tượng"),
+    ("issue_date", "2026-13-45", "“2026-13-45” không phải là ngày"),
+    ("issue_date", "05/01/2026", "“05/01/2026” không phải là ngày"),
+    ("issue_date", 20260105, "“20260105” không phải là ngày"),
+    ("effective", "hôm qua", "“hôm qua” không phải là ngày"),
 ]
 
 
@@ -68,6 +73,7 @@ def test_edit_refused(folder, manager_request, field, value, message):
     assert document.sectors == ["Chuyển đổi số"]
     assert document.is_legal_normative is False
     assert document.file is None
+    assert document.issue_date is None
 
 
 def test_good_shapes_accepted(folder, manager_request):
@@ -76,6 +82,8 @@ def test_good_shapes_accepted(folder, manager_request):
         json={
             "sectors": ["Hộ tịch", {"token": "chung-thuc"}],
             "is_legal_normative": True,
+            "issue_date": "2026-01-05",
+            "effective": "2026-01-06T08:00:00+07:00",
         },
     )
     assert response.status_code == 204, response.text
@@ -83,6 +91,7 @@ def test_good_shapes_accepted(folder, manager_request):
     document = IOfficialDocument(folder["kh-15"])
     assert document.sectors == ["Hộ tịch", "Chứng thực"]
     assert document.is_legal_normative is True
+    assert document.issue_date == date(2026, 1, 5)
 
 
 @pytest.mark.parametrize("body", ["[1, 2]", '"abc"', "42", "{not json"])

@@ -11,9 +11,11 @@ The values are then turned into field values by plone.restapi's own code.
 
 from commune_portal import _
 from commune_portal.interfaces import ICommunePortalLayer
+from datetime import date
 from plone.dexterity.interfaces import IDexterityContent
 from plone.namedfile.interfaces import INamedField
 from plone.restapi.deserializer.dxfields import CollectionFieldDeserializer
+from plone.restapi.deserializer.dxfields import DatetimeFieldDeserializer
 from plone.restapi.deserializer.dxfields import DefaultFieldDeserializer
 from plone.restapi.deserializer.dxfields import NamedFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
@@ -23,6 +25,8 @@ from zope.interface import implementer
 from zope.schema import ValidationError
 from zope.schema.interfaces import IBool
 from zope.schema.interfaces import ICollection
+from zope.schema.interfaces import IDate
+from zope.schema.interfaces import IDatetime
 from zope.schema.interfaces import IObject
 
 
@@ -42,6 +46,19 @@ class NotAListOfValues(ValidationError):
 
 class NotABoolean(ValidationError):
     __doc__ = _("Send true or false.")
+
+
+class NotADate(ValidationError):
+    def __init__(self, value):
+        super().__init__(value)
+        self.value = value
+
+    def doc(self):
+        return _(
+            "“${value}” is not a date: write it as year-month-day, for "
+            "example 2026-01-05.",
+            mapping={"value": str(self.value)},
+        )
 
 
 class NotAFile(ValidationError):
@@ -92,3 +109,35 @@ class FileDeserializer(NamedFieldDeserializer):
         if value and not isinstance(value, (dict, TUSUpload)):
             raise NotAFile()
         return super().__call__(value)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IDate, IDexterityContent, ICommunePortalLayer)
+class DateDeserializer(DefaultFieldDeserializer):
+    """ISO dates (``2026-01-05``; a full ISO date-time keeps its date) with
+    a message in the user's language instead of Python's ``strptime`` one."""
+
+    def __call__(self, value):
+        if value is None:
+            self.field.validate(value)
+            return None
+        if not isinstance(value, str):
+            raise NotADate(value)
+        try:
+            parsed = date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            raise NotADate(value) from None
+        self.field.validate(parsed)
+        return parsed
+
+
+@implementer(IFieldDeserializer)
+@adapter(IDatetime, IDexterityContent, ICommunePortalLayer)
+class DatetimeDeserializer(DatetimeFieldDeserializer):
+    def __call__(self, value):
+        if value is not None and not isinstance(value, str):
+            raise NotADate(value)
+        try:
+            return super().__call__(value)
+        except ValueError:
+            raise NotADate(value) from None
