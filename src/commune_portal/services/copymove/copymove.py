@@ -4,6 +4,7 @@
 copied or moved then, not even the items that would have been accepted."""
 
 from commune_portal import _
+from commune_portal.services.protection import check_write
 from OFS.CopySupport import CopyError
 from plone.restapi.deserializer import json_body
 from plone.restapi.services.copymove.copymove import Copy
@@ -40,6 +41,9 @@ class AcceptedTypesMixin:
         return refused
 
     def reply(self):
+        refused = check_write(self)
+        if refused is not None:
+            return refused
         # Who may not add here gets plone.restapi's 401/403 first.
         may_add = checkPermission("cmf.AddPortalContent", self.context)
         refused = self.refused_types() if may_add else []

@@ -4,13 +4,12 @@ items to their new workflows (``switch_policy``)."""
 
 from commune_portal import _
 from commune_portal.listings.params import bad_request
+from commune_portal.services.protection import check_write
 from commune_portal.workflows.policies import switch_policy
 from commune_portal.workflows.policies import UnknownPolicy
 from plone.base.interfaces import IPloneSiteRoot
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
-import plone.protect.interfaces
 
 
 PARAMETERS = ("policy_in", "policy_below")
@@ -18,12 +17,13 @@ PARAMETERS = ("policy_in", "policy_below")
 
 class PlacefulWorkflowPost(Service):
     def reply(self):
-        # As plone.restapi's own write services do (@workflow, content
-        # POST): REST clients send no form authenticator, and the switch
-        # writes every item of the folder, too many objects for
-        # plone.protect's safeWrite. It needs the permission of Plone's own
-        # "Policy..." form, and the body must be a JSON object.
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        # A JSON body from the portal itself, or from a client that is not
+        # a browser (services/protection.py); then plone.protect is off, as
+        # for plone.restapi's own write services: the switch writes every
+        # item of the folder, too many objects for its safeWrite.
+        refused = check_write(self)
+        if refused is not None:
+            return refused
         data = json_body(self.request)
         if not isinstance(data, dict):
             return self._bad("policy_in", _("Send a JSON object."))

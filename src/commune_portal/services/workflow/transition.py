@@ -12,6 +12,7 @@ otherwise (the state does not offer it to the user) the same body with the
 type ``WorkflowException`` and what the user can do instead.
 """
 
+from commune_portal.services.protection import check_write
 from commune_portal.workflows.guards import blocked_reasons
 from commune_portal.workflows.refusals import refusal
 from plone.restapi.services.workflow.transition import WorkflowTransition
@@ -20,6 +21,9 @@ from zope.i18n import translate
 
 class GuardedWorkflowTransition(WorkflowTransition):
     def reply(self):
+        refused = check_write(self)
+        if refused is not None:
+            return refused
         if self.transition is not None:
             reasons = [
                 translate(reason, context=self.request)
