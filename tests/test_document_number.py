@@ -47,7 +47,6 @@ VALID = [
     ("3481/UBND-VP", "3481/UBND-VP", 3481, None, None, "cong-van", "UBND", "VP", "official_letter"),
     ("2942/UBND-VP", "2942/UBND-VP", 2942, None, None, "cong-van", "UBND", "VP", "official_letter"),
     ("3570/BTTTT-THH", "3570/BTTTT-THH", 3570, None, None, "cong-van", "BTTTT", "THH", "official_letter"),
-    ("45/UBND", "45/UBND", 45, None, None, "cong-van", "UBND", None, "official_letter"),
     ("1021/UBND-KT-HT", "1021/UBND-KT-HT", 1021, None, None, "cong-van", "UBND", "KT-HT", "official_letter"),
     ("88/UBND-CT1", "88/UBND-CT1", 88, None, None, "cong-van", "UBND", "CT1", "official_letter"),
     ("11-NQ/TU", "11-NQ/TU", 11, None, "NQ", "nghi-quyet", "TU", None, "party"),
@@ -75,6 +74,9 @@ INVALID = [
     "00/QĐ-UBND",
     "4391/KH-",
     "4391/KH",
+    # An official letter without its drafting unit (Decree 30/2020).
+    "45/UBND",
+    "15/XYZ",
     "4391//KH-UBND",
     "4391/KH--UBND",
     "81/16/NQ-HĐND",
@@ -212,7 +214,7 @@ def test_normalize(value, normalized):
         ("30/2020/NĐ-CP", "quyet-dinh"),  # NĐ is unknown to the vocabulary
         ("3481/UBND-VP", "cong-van"),
         ("3481/UBND-VP", "thu-cong"),
-        ("45/UBND", "cong-van"),
+        ("45/UBND-VP", "cong-van"),
         ("11-NQ/TU", "ke-hoach"),  # Party numbers are not checked
         ("2112-CV/HU", "bao-cao"),
         ("05/SY-UBND", "quyet-dinh"),  # copies are not checked
@@ -236,7 +238,7 @@ def test_check_type_agrees(value, document_type):
         ("4391/KH-UBND", "cong-van", "KH"),
         ("4391/KH-UBND", "thu-cong", "KH"),
         ("3481/UBND-VP", "ke-hoach", None),
-        ("45/UBND", "quyet-dinh", None),
+        ("45/UBND-VP", "quyet-dinh", None),
     ],
 )
 def test_check_type_mismatch(value, document_type, abbreviation):

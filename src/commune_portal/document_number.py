@@ -5,7 +5,8 @@ A Vietnamese official document is identified by its number and symbol
 
 - administrative: ``4391/KH-UBND``, ``123/QĐ-UBND-VP``;
 - legal (normative) documents, with the year: ``81/2016/NQ-HĐND``;
-- official letters (công văn), without type abbreviation: ``3481/UBND-VP``;
+- official letters (công văn), without type abbreviation, with the issuer
+  and the drafting unit: ``3481/UBND-VP``;
 - Party documents: ``11-NQ/TU``;
 - copies (sao y, trích sao, sao lục): ``05/SY-UBND``.
 
@@ -192,6 +193,11 @@ def parse(text: str | None) -> DocumentNumber:
             else:
                 form, document_type = ADMINISTRATIVE, TYPE_BY_ABBREVIATION[first]
         else:
+            # An official letter names its issuer and the drafting unit
+            # (Decree 30/2020, Appendix III): "3481/UBND-VP". A lone part
+            # ("15/XYZ") is no number.
+            if len(parts) < 2:
+                raise InvalidDocumentNumber(text)
             form, document_type = OFFICIAL_LETTER, "cong-van"
 
     # Leading zeros (05) are a writing convention, not part of the identity.

@@ -41,6 +41,8 @@ BAD_FIELDS = [
     ("issue_date", "05/01/2026", "“05/01/2026” không phải là ngày"),
     ("issue_date", 20260105, "“20260105” không phải là ngày"),
     ("effective", "hôm qua", "“hôm qua” không phải là ngày"),
+    # Not a shape, but the same refusal: an official letter needs its unit.
+    ("document_number", "15/XYZ", '"15/XYZ" không phải là số ký hiệu văn bản.'),
 ]
 
 
@@ -74,6 +76,7 @@ def test_edit_refused(folder, manager_request, field, value, message):
     assert document.is_legal_normative is False
     assert document.file is None
     assert document.issue_date is None
+    assert document.document_number == "15/KH-UBND"
 
 
 def test_good_shapes_accepted(folder, manager_request):
