@@ -36,6 +36,7 @@ def officer(functional_portal, section, user_with_roles):
     """A one-stop-shop officer with the role on the section only."""
     user, password = user_with_roles("motcua")
     api.user.grant_roles(username=user, obj=section, roles=["ProcedureOfficer"])
+    section.reindexObjectSecurity()  # as the sharing page does
     transaction.commit()
     return user, password
 

@@ -1,0 +1,524 @@
+"""Import of administrative procedures from the national catalogue's fields
+(docs/procedures.md, "Import format").
+
+``import_procedures`` creates or updates procedures by code: an item whose
+short code (``1.001612`` of ``1.001612.000.00.00.H48``) is already on the
+site updates that procedure wherever it is, any other item creates one in
+the given folder. Each item is checked whole against the schema of
+``Procedure`` (the same field rules and invariants as the forms and REST)
+before anything is written, and is written inside its own transaction
+savepoint: a refused item changes nothing, the others land.
+
+Used by ``POST @procedures-import`` and by the console script
+``commune-portal-import-procedures`` (``main``).
+"""
+
+from AccessControl import getSecurityManager
+from Acquisition import aq_base
+from commune_portal import _
+from commune_portal.behaviors.uniqueness import number_key
+from commune_portal.content.procedure import IProcedure
+from commune_portal.content.procedure import normalize_code
+from commune_portal.content.procedure import PORTAL_TYPE
+from commune_portal.content.procedure import short_code
+from commune_portal.controlpanels.settings import REGISTRY_PREFIX
+from commune_portal.text import normalize
+from datetime import date
+from plone import api
+from plone.restapi.services.content.utils import add
+from plone.restapi.services.content.utils import create
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.event import notify
+from zope.i18n import translate
+from zope.interface import Invalid
+from zope.intid.interfaces import IIntIds
+from zope.lifecycleevent import modified
+from zope.lifecycleevent import ObjectCreatedEvent
+from zope.schema import getFieldsInOrder
+from zope.schema.interfaces import ValidationError
+import argparse
+import json
+import logging
+import time
+import transaction
+
+
+logger = logging.getLogger("commune_portal.procedure_import")
+
+FORMAT = "commune_portal.procedures/1"
+
+# The fields an item may carry, besides those of the schema.
+BASIC_FIELDS = ("title", "description")
+SCHEMA_FIELDS = tuple(
+    name
+    for name, _field in getFieldsInOrder(IProcedure)
+    if name != "legal_basis_documents"
+)
+ROW_FIELDS = {
+    "channels": ("channel", "processing_time", "fee", "description"),
+    "required_documents": ("case", "name", "form", "originals", "copies"),
+    "legal_basis": ("document_number", "title", "issue_date", "issuing_body"),
+}
+ALLOWED = frozenset(("procedure_code", *BASIC_FIELDS, *SCHEMA_FIELDS))
+
+LOG_EVERY = 100
+IMPORT_PERMISSION = "commune_portal: Import procedures"
+
+
+class ItemRefused(Exception):
+    """An item that cannot be imported; ``errors`` are ``(field, message)``."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def load(source):
+    """The items of an import file (a path or an open file): either
+    ``{"format": ..., "procedures": [...]}`` or a bare list of items."""
+    if isinstance(source, str):
+        with open(source, encoding="utf-8") as stream:
+            data = json.load(stream)
+    else:
+        data = json.load(source)
+    return items_of(data)
+
+
+def items_of(data):
+    """The list of items of parsed import data; ``ValueError`` when it is
+    not one of the two accepted shapes."""
+    if isinstance(data, dict):
+        given = data.get("format")
+        if given not in (None, FORMAT):
+            raise ValueError(f"unknown format {given!r}, expected {FORMAT!r}")
+        data = data.get("procedures")
+    if not isinstance(data, list):
+        raise ValueError('expected a list of procedures, or {"procedures": [...]}')
+    return data
+
+
+class _Data:
+    """What the schema invariants read: the item's values, the object (or
+    the folder of a new one) as ``__context__``."""
+
+    def __init__(self, values, context):
+        self.__dict__.update(values)
+        self.__context__ = context
+
+    def __getattr__(self, name):
+        return None
+
+
+def _t(message, request):
+    return translate(message, context=request) if request is not None else str(message)
+
+
+def _text(value):
+    return normalize(value) if isinstance(value, str) else value
+
+
+def _row(name, row, position, errors, request):
+    if not isinstance(row, dict):
+        errors.append(
+            (
+                name,
+                _t(
+                    _("Row ${row}: expected an object.", mapping={"row": position}),
+                    request,
+                ),
+            )
+        )
+        return None
+    unknown = sorted(set(row) - set(ROW_FIELDS[name]))
+    if unknown:
+        errors.append(
+            (
+                name,
+                _t(
+                    _(
+                        "Row ${row}: unknown keys ${keys}.",
+                        mapping={"row": position, "keys": ", ".join(unknown)},
+                    ),
+                    request,
+                ),
+            )
+        )
+    values = {key: _text(row.get(key)) for key in ROW_FIELDS[name]}
+    if name == "legal_basis" and isinstance(values["issue_date"], str):
+        try:
+            values["issue_date"] = date.fromisoformat(values["issue_date"])
+        except ValueError:
+            errors.append(
+                (
+                    name,
+                    _t(
+                        _(
+                            "Row ${row}: the issue date is not a date written YYYY-MM-DD.",
+                            mapping={"row": position},
+                        ),
+                        request,
+                    ),
+                )
+            )
+    for key in ("originals", "copies"):
+        if (
+            key in values
+            and values[key] is not None
+            and not isinstance(values[key], int)
+        ):
+            errors.append(
+                (
+                    name,
+                    _t(
+                        _(
+                            "Row ${row}: ${key} is not a whole number.",
+                            mapping={"row": position, "key": key},
+                        ),
+                        request,
+                    ),
+                )
+            )
+    return values
+
+
+def _message(error, request):
+    if isinstance(error, ValidationError):
+        message = error.doc()
+        if hasattr(error, "errors") and error.errors:  # a row's field
+            inner = error.errors[0]
+            inner = inner[1] if isinstance(inner, tuple) else inner
+            if isinstance(inner, ValidationError):
+                message = inner.doc()
+    elif isinstance(error, Invalid):
+        message = error.args[0] if error.args else str(error)
+    else:
+        message = str(error)
+    return _t(message, request)
+
+
+def check(item, context, request=None):
+    """The values of ``item`` ready to store, checked against the schema
+    bound to ``context`` (the procedure updated, or the folder of a new
+    one). Raises ``ItemRefused`` with every problem found."""
+    errors = []
+    if not isinstance(item, dict):
+        raise ItemRefused([("", _t(_("Expected an object."), request))])
+    unknown = sorted(set(item) - ALLOWED)
+    if unknown:
+        errors.append(
+            (
+                "",
+                _t(
+                    _("Unknown keys: ${keys}.", mapping={"keys": ", ".join(unknown)}),
+                    request,
+                ),
+            )
+        )
+    values = {}
+    for name in BASIC_FIELDS:
+        value = _text(item.get(name))
+        if value is not None and not isinstance(value, str):
+            errors.append((name, _t(_("Expected a text."), request)))
+        values[name] = value or ""
+    if not values["title"]:
+        errors.append(
+            ("title", _t(_("The name of the procedure is missing."), request))
+        )
+    for name in SCHEMA_FIELDS:
+        field = IProcedure[name].bind(context)
+        value = item.get(name, field.missing_value if name in ROW_FIELDS else None)
+        if name == "procedure_code":
+            value = normalize_code(value)
+        if name in ROW_FIELDS:
+            if value is None:
+                value = []
+            if not isinstance(value, list):
+                errors.append((name, _t(_("Expected a list of rows."), request)))
+                continue
+            value = [
+                _row(name, row, position, errors, request)
+                for position, row in enumerate(value, 1)
+            ]
+        elif isinstance(value, list):
+            value = [_text(v) for v in value]
+        else:
+            value = _text(value)
+        if value is None and field.default is not None and name not in item:
+            value = field.default
+        try:
+            field.validate(value)
+        except (ValidationError, Invalid, ValueError, TypeError) as error:
+            errors.append((name, _message(error, request)))
+            continue
+        values[name] = value
+    if not errors:
+        try:
+            IProcedure.validateInvariants(_Data(values, context))
+        except Invalid as error:
+            errors.append(("", _message(error, request)))
+    if errors:
+        raise ItemRefused(errors)
+    return values
+
+
+def _existing(portal, code):
+    """The procedures of the site with the short code of ``code``."""
+    key = short_code(code)
+    if key is None:
+        return []
+    catalog = api.portal.get_tool("portal_catalog")
+    return [
+        brain._unrestrictedGetObject()
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type=PORTAL_TYPE, procedure_code_key=key
+        )
+    ]
+
+
+def _documents_cited(values):
+    """Official documents of the site whose number is in the legal basis."""
+    catalog = api.portal.get_tool("portal_catalog")
+    intids = getUtility(IIntIds)
+    relations = []
+    seen = set()
+    for row in values.get("legal_basis") or []:
+        key = number_key(row.get("document_number") or "")
+        if key is None:
+            continue
+        for brain in catalog.unrestrictedSearchResults(
+            document_number_key=key, portal_type=["Directive", "Resolution"]
+        ):
+            if brain.UID in seen:
+                continue
+            seen.add(brain.UID)
+            relations.append(
+                RelationValue(intids.getId(brain._unrestrictedGetObject()))
+            )
+    return relations
+
+
+def _missing_sectors(item):
+    """Sectors of ``item`` that the control panel does not list yet."""
+    listed = set(api.portal.get_registry_record(f"{REGISTRY_PREFIX}.sectors") or [])
+    sectors = item.get("sectors") if isinstance(item, dict) else None
+    if not isinstance(sectors, list):
+        return []
+    return [
+        normalize(s)
+        for s in sectors
+        if isinstance(s, str) and normalize(s) and normalize(s) not in listed
+    ]
+
+
+def _store(obj, values):
+    for name, value in values.items():
+        setattr(obj, name, value)
+
+
+def _import_one(container, item, publish, add_sectors, request):
+    """Create or update one procedure; returns ``(status, obj, added sectors)``."""
+    checker = getSecurityManager()
+    code = (
+        normalize_code(item.get("procedure_code")) if isinstance(item, dict) else None
+    )
+    existing = _existing(container, code)
+    if len(existing) > 1:
+        raise ItemRefused(
+            [
+                (
+                    "procedure_code",
+                    _t(_("Several procedures of the site have this code."), request),
+                )
+            ]
+        )
+    added = []
+    if add_sectors:
+        added = _missing_sectors(item)
+        if added:
+            record = f"{REGISTRY_PREFIX}.sectors"
+            current = list(api.portal.get_registry_record(record) or [])
+            api.portal.set_registry_record(record, current + added)
+    if existing:
+        obj = existing[0]
+        # Keeping published procedures in line with the national catalogue
+        # is what the import is for: its permission is enough.
+        if not (
+            checker.checkPermission("Modify portal content", obj)
+            or checker.checkPermission(IMPORT_PERMISSION, obj)
+        ):
+            raise ItemRefused(
+                [("", _t(_("You may not edit the procedure with this code."), request))]
+            )
+        values = check(item, obj, request)
+        _store(obj, values)
+        obj.legal_basis_documents = _documents_cited(values)
+        modified(obj)
+        return "updated", obj, added
+    if not checker.checkPermission("commune_portal: Add Procedure", container):
+        raise ItemRefused(
+            [("", _t(_("You may not add procedures in this folder."), request))]
+        )
+    values = check(item, container, request)
+    title = values.pop("title")
+    obj = create(container, PORTAL_TYPE, title=title)
+    obj = obj.__of__(container)  # vocabularies and relations need a place
+    _store(obj, values)
+    obj.title = title
+    obj.legal_basis_documents = _documents_cited(values)
+    obj = aq_base(obj)
+    notify(ObjectCreatedEvent(obj))
+    obj = add(container, obj, rename=True)
+    if publish:
+        api.content.transition(obj, to_state="published")
+    return "created", obj, added
+
+
+def import_procedures(container, items, publish=False, add_sectors=True, request=None):
+    """Import ``items`` into ``container``; return the report:
+    ``{"created", "updated", "refused", "sectors_added", "items": [...]}``,
+    one entry per item in the order given."""
+    report = {
+        "created": 0,
+        "updated": 0,
+        "refused": 0,
+        "sectors_added": [],
+        "items": [],
+    }
+    started = time.perf_counter()
+    total = len(items)
+    for position, item in enumerate(items, 1):
+        code = item.get("procedure_code") if isinstance(item, dict) else None
+        title = item.get("title") if isinstance(item, dict) else None
+        entry = {"position": position, "procedure_code": code, "title": title}
+        savepoint = transaction.savepoint(optimistic=True)
+        try:
+            status, obj, added = _import_one(
+                container, item, publish, add_sectors, request
+            )
+        except ItemRefused as refused:
+            savepoint.rollback()
+            entry["status"] = "refused"
+            entry["errors"] = [
+                {"field": field or None, "message": message}
+                for field, message in refused.errors
+            ]
+            report["refused"] += 1
+        else:
+            entry["status"] = status
+            entry["@id"] = obj.absolute_url()
+            report[status] += 1
+            report["sectors_added"] += [
+                s for s in added if s not in report["sectors_added"]
+            ]
+        report["items"].append(entry)
+        if position % LOG_EVERY == 0 or position == total:
+            elapsed = time.perf_counter() - started
+            logger.info(
+                "Procedures: %d/%d (%d created, %d updated, %d refused), %.0f items/s",
+                position,
+                total,
+                report["created"],
+                report["updated"],
+                report["refused"],
+                position / elapsed if elapsed else 0,
+            )
+    return report
+
+
+# -- console script -----------------------------------------------------------
+
+
+def main(argv=None):
+    """``commune-portal-import-procedures -c zope.conf --site Plone file.json``."""
+    parser = argparse.ArgumentParser(
+        description="Create or update administrative procedures of a commune "
+        "portal site from a JSON file (docs/procedures.md)."
+    )
+    parser.add_argument(
+        "-c", "--config", required=True, help="the instance's zope.conf"
+    )
+    parser.add_argument("--site", required=True, help="id of the Plone site")
+    parser.add_argument(
+        "--folder",
+        default="thu-tuc-hanh-chinh",
+        help="path of the folder new procedures go to, in the site "
+        "(default: thu-tuc-hanh-chinh)",
+    )
+    parser.add_argument("--publish", action="store_true", help="publish new procedures")
+    parser.add_argument(
+        "--no-new-sectors",
+        action="store_true",
+        help="refuse items with a sector the control panel does not list "
+        "(by default such sectors are added to the list)",
+    )
+    parser.add_argument("--user", default="admin", help="the Zope user to act as")
+    parser.add_argument(
+        "--commit-every", type=int, default=500, help="commit after this many items"
+    )
+    parser.add_argument("--dry-run", action="store_true", help="check, change nothing")
+    parser.add_argument("file", help="the JSON file")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    items = load(args.file)
+
+    from AccessControl.SecurityManagement import newSecurityManager
+    from Testing.makerequest import makerequest
+    from zope.component.hooks import setSite
+    from Zope2.Startup.run import configure_wsgi
+    import Zope2
+
+    configure_wsgi(args.config)
+    app = makerequest(Zope2.app())
+    site = app[args.site]
+    setSite(site)
+    for users in (app.acl_users, site.acl_users):
+        user = users.getUserById(args.user)
+        if user is not None:
+            newSecurityManager(None, user.__of__(users))
+            break
+    else:
+        parser.error(f"no user {args.user!r} in the Zope root or the site")
+    container = site.unrestrictedTraverse(args.folder)
+
+    totals = {
+        "created": 0,
+        "updated": 0,
+        "refused": 0,
+        "sectors_added": [],
+        "items": [],
+    }
+    for start in range(0, len(items), args.commit_every):
+        part = import_procedures(
+            container,
+            items[start : start + args.commit_every],
+            publish=args.publish,
+            add_sectors=not args.no_new_sectors,
+        )
+        for key in ("created", "updated", "refused"):
+            totals[key] += part[key]
+        totals["sectors_added"] += part["sectors_added"]
+        for entry in part["items"]:
+            entry["position"] += start
+        totals["items"] += part["items"]
+        if args.dry_run:
+            transaction.abort()
+        else:
+            transaction.commit()
+    for entry in totals["items"]:
+        if entry["status"] == "refused":
+            problems = "; ".join(
+                f"{e['field'] or 'item'}: {e['message']}" for e in entry["errors"]
+            )
+            print(f"refused #{entry['position']} {entry['procedure_code']}: {problems}")
+    print(
+        f"{totals['created']} created, {totals['updated']} updated, "
+        f"{totals['refused']} refused"
+        + (" (dry run: nothing stored)" if args.dry_run else "")
+    )
+    if totals["sectors_added"]:
+        print(
+            "sectors added to the control panel: " + ", ".join(totals["sectors_added"])
+        )
+    return 1 if totals["refused"] else 0

@@ -1,0 +1,43 @@
+"""``POST <folder>/@procedures-import``: create or update procedures by
+code from the import format (docs/procedures.md); the answer reports, per
+item, whether it was created, updated or refused and why."""
+
+from commune_portal import _
+from commune_portal.listings.params import bad_request
+from commune_portal.procedure_import import import_procedures
+from commune_portal.procedure_import import items_of
+from plone.restapi.deserializer import json_body
+from plone.restapi.services import Service
+from zope.interface import alsoProvides
+import plone.protect.interfaces
+
+
+class ProceduresImportPost(Service):
+    def reply(self):
+        # As plone.restapi's own write services: REST clients send no form
+        # authenticator, and an import writes many objects.
+        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        data = json_body(self.request)
+        try:
+            items = items_of(data)
+        except ValueError:
+            return bad_request(
+                self.request,
+                "procedures",
+                _(
+                    'Send {"procedures": [...]} in the import format of '
+                    "docs/procedures.md."
+                ),
+            )
+        options = data if isinstance(data, dict) else {}
+        for name in ("publish", "add_sectors"):
+            if name in options and not isinstance(options[name], bool):
+                return bad_request(self.request, name, _("Expected true or false."))
+        report = import_procedures(
+            self.context,
+            items,
+            publish=options.get("publish", False),
+            add_sectors=options.get("add_sectors", True),
+            request=self.request,
+        )
+        return {"@id": f"{self.context.absolute_url()}/@procedures-import", **report}
