@@ -102,7 +102,7 @@ def pre_uninstall(context):
 
 # Display views of the add-on that folders (and the site root) may use; they
 # are gone with the browser layer, so such a folder would answer 404.
-OUR_LAYOUTS = ("directives-view",)
+OUR_LAYOUTS = ("directives-view", "procedures-view")
 
 
 def release_layouts(portal):

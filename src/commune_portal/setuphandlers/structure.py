@@ -35,7 +35,7 @@ SECTIONS = (
         # Pages stay addable for general guidance (giờ làm việc, hướng dẫn).
         ("Procedure", "Folder", "File", "Document"),
         "commune_one_step",
-        None,
+        "procedures-view",
     ),
     (
         "hdnd",
