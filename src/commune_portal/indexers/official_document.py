@@ -23,7 +23,6 @@ from commune_portal.document_number import InvalidDocumentNumber
 from commune_portal.document_number import parse as parse_number
 from commune_portal.interfaces import ICommunePortalCatalog
 from commune_portal.legal_status import day_number
-from commune_portal.text import fold
 from plone.indexer import indexer
 from plone.indexer.interfaces import IIndexableObject
 from plone.indexer.wrapper import IndexableObjectWrapper
@@ -53,7 +52,6 @@ INDEX_NAMES = (
     "is_legal_normative",
     "confidentiality",
     "document_file",
-    "document_text",
 )
 
 
@@ -232,10 +230,12 @@ def document_file(obj):
 
 
 @indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
-def document_text(obj):
-    """What the listing's ``q`` searches: summary, description, number,
-    issuer, signer and sectors, folded (no tone marks, đ as d, lower case)
-    so that "uy ban nhan dan", "Uỷ ban" and "Ủy ban" find each other."""
+def searchable_text(obj):
+    """``SearchableText`` of an official document: summary, description,
+    number, issuer, signer and sectors, for the site's search and
+    ``@directives?q=``; the site's lexicon folds tone marks and đ
+    (``indexers/lexicon.py``), so "uy ban nhan dan", "Uỷ ban" and "Ủy ban"
+    find each other."""
     document = _doc(obj)
     parts = [
         obj.Title(),
@@ -245,4 +245,4 @@ def document_text(obj):
         document.signer,
         *(document.sectors or []),
     ]
-    return fold(" ".join(part for part in parts if part))
+    return " ".join(part for part in parts if part)
