@@ -55,6 +55,20 @@ start: site ## Install, create the demo site and serve it on http://$(HOST):$(PO
 test: $(VENV)/.installed ## Install what is missing and run the whole test suite
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# The benchmarks on a few hundred documents, once, in their own results
+# folder (rebuilt every time): they measure nothing worth reading, but CI
+# fails when one of them no longer runs or the ways of listing disagree.
+BENCH_SMOKE_RESULTS := bench/results/smoke
+
+.PHONY: bench-smoke
+bench-smoke: $(VENV)/.installed ## Run every benchmark script on 300 documents, once (CI)
+	rm -rf $(BENCH_SMOKE_RESULTS)
+	BENCH_RESULTS=$(BENCH_SMOKE_RESULTS) $(BIN)/python bench/directives.py --sizes 300 \
+		--reps 1 --warmup 0 --http-requests 1 --check
+	BENCH_RESULTS=$(BENCH_SMOKE_RESULTS) $(BIN)/python bench/search.py --sizes 300 --reps 1
+	BENCH_RESULTS=$(BENCH_SMOKE_RESULTS) $(BIN)/python bench/creation.py --documents 200 --batch 100
+	$(BIN)/python bench/facets_scaling.py --sizes 300 --reps 1
+
 PLAYWRIGHT ?= playwright==1.65.2
 UI_LABEL ?= current
 

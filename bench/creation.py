@@ -34,7 +34,9 @@ BENCH = os.path.dirname(
         or next(a for a in sys.argv if os.path.basename(a) == "creation.py")
     )
 )
-RESULTS = os.path.join(BENCH, "results")
+RESULTS = os.path.abspath(
+    os.environ.get("BENCH_RESULTS") or os.path.join(BENCH, "results")
+)
 INSTANCE = os.path.join(RESULTS, "instance")
 if BENCH not in sys.path:
     sys.path.insert(0, BENCH)

@@ -48,7 +48,10 @@ def _bench_dir():
 
 BENCH = _bench_dir()
 REPOSITORY = os.path.dirname(BENCH)
-RESULTS = os.path.join(BENCH, "results")
+# BENCH_RESULTS: another results folder (make bench-smoke uses its own).
+RESULTS = os.path.abspath(
+    os.environ.get("BENCH_RESULTS") or os.path.join(BENCH, "results")
+)
 INSTANCE = os.path.join(RESULTS, "instance")
 if BENCH not in sys.path:
     sys.path.insert(0, BENCH)
@@ -102,6 +105,11 @@ def parse_args(argv):
     parser.add_argument("--site-id", help="(worker) default: bench-N")
     parser.add_argument(
         "--profile", action="store_true", help="also write cProfile summaries"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="exit with an error when the ways do not answer the same items",
     )
     return parser.parse_args(argv)
 

@@ -18,6 +18,14 @@ For each size N, inside the benchmark site of ``bench/results/data-N/``:
    ``sortable_title_vi``;
 3. the same queries are timed again, with their number of results.
 
+Before all that, on a site built while the add-on still had its folded
+``document_text`` index (version 1002 and before), the listing's full text
+(``@directives?q=``) is timed both ways: on ``document_text`` as it was,
+then, after the upgrade (which removes it, version 1003), on
+``SearchableText`` as it is now, with the documents each way finds; and
+the time ZCatalog takes to fill ``document_text`` alone (the indexing work
+that index added to every save).
+
 The transaction is aborted at the end: the stored site is left as it was.
 The report goes to ``bench/results/search-N.md`` (also printed). The figures
 are written up in docs/performance.md.
@@ -36,7 +44,9 @@ BENCH = os.path.dirname(
         or next(a for a in sys.argv if os.path.basename(a) == "search.py")
     )
 )
-RESULTS = os.path.join(BENCH, "results")
+RESULTS = os.path.abspath(
+    os.environ.get("BENCH_RESULTS") or os.path.join(BENCH, "results")
+)
 INSTANCE = os.path.join(RESULTS, "instance")
 if BENCH not in sys.path:
     sys.path.insert(0, BENCH)
@@ -57,6 +67,16 @@ QUERIES = [
     "bảo vệ môi trường",
     "bao ve moi truong",
     "quyết định ban hành quy chế",
+]
+
+
+# The listing's q also finds numbers, issuers, signers and sectors.
+LISTING_QUERIES = [
+    *QUERIES,
+    "1/KH-UBND",
+    "nguyen",
+    "Hội đồng nhân dân",
+    "tai chinh ngan sach",
 ]
 
 
@@ -118,6 +138,54 @@ def time_queries(catalog, reps):
     return rows
 
 
+def time_listing_text(catalog, index, reps, site_path):
+    """``{query: (rids, p50, p90)}`` of the listing's ``q`` on ``index``
+    (``document_text`` wants the folded text, as the listing gave it)."""
+    from _measure import percentile
+    from commune_portal.listings.directives import DEFAULT_TYPES
+    from commune_portal.text import fold
+
+    rows = {}
+    for query in LISTING_QUERIES:
+        text = fold(query) if index == "document_text" else query
+        search = {"portal_type": list(DEFAULT_TYPES), "path": site_path, index: text}
+        rids = {brain.getRID() for brain in catalog.unrestrictedSearchResults(search)}
+        times = []
+        for _ in range(reps):
+            start = time.perf_counter()
+            brains = catalog.unrestrictedSearchResults(
+                dict(search, sort_on="issue_sort", sort_order="descending", b_size=25)
+            )
+            [brain.getPath() for brain in brains[:25]]
+            times.append((time.perf_counter() - start) * 1000)
+        rows[query] = (rids, percentile(times, 0.5), percentile(times, 0.9))
+    return rows
+
+
+def listing_text_report(before, after, fill_seconds, items):
+    lines = [
+        "",
+        "## `@directives?q=`: `document_text` (1002) against `SearchableText` (1003)",
+        "",
+        f"Filling `document_text` alone (ZCatalog `reindexIndex`): "
+        f"{fill_seconds:.1f} s for {items} items "
+        f"({fill_seconds / items * 1000:.2f} ms per item).",
+        "",
+        "| q | found, document_text | found, SearchableText | same documents "
+        "| p50 / p90 document_text (ms) | p50 / p90 SearchableText (ms) |",
+        "| --- | ---: | ---: | :-: | ---: | ---: |",
+    ]
+    for query in LISTING_QUERIES:
+        rids_b, p50_b, p90_b = before[query]
+        rids_a, p50_a, p90_a = after[query]
+        lines.append(
+            f"| {query} | {len(rids_b)} | {len(rids_a)} "
+            f"| {'yes' if rids_a == rids_b else 'NO'} "
+            f"| {p50_b:.1f} / {p90_b:.1f} | {p50_a:.1f} / {p90_a:.1f} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def worker(app, args):
     from _measure import machine
     from _site import log
@@ -135,6 +203,17 @@ def worker(app, args):
     catalog = site.portal_catalog
     setup = site.portal_setup
     profile = "commune_portal:default"
+
+    site_path = "/".join(site.getPhysicalPath())
+    listing_before = None
+    if "document_text" in catalog.indexes():
+        log("timing the listing's q on document_text")
+        listing_before = time_listing_text(
+            catalog, "document_text", args.reps, site_path
+        )
+        start = time.perf_counter()
+        catalog.reindexIndex("document_text", site.REQUEST)
+        fill_seconds = time.perf_counter() - start
 
     if setup.getLastVersionForProfile(profile) < ("1001",):
         log("upgrading to 1001 first (not timed)")
@@ -157,6 +236,12 @@ def worker(app, args):
     words_after = len(catalog.plone_lexicon.words())
     log(f"upgrade: {upgrade_seconds:.1f} s; timing the queries again")
     after = time_queries(catalog, args.reps)
+    listing_after = None
+    if listing_before is not None:
+        log("timing the listing's q on SearchableText")
+        listing_after = time_listing_text(
+            catalog, "SearchableText", args.reps, site_path
+        )
     transaction.abort()
 
     lines = [
@@ -166,8 +251,8 @@ def worker(app, args):
         f"{rss_mb()[1]:.0f} MiB. p50/p90 of {args.reps} runs, in-process, "
         "first 20 brains.",
         "",
-        "Upgrade 1001 -> 1002 (lexicon switch, reindexing of the text "
-        "indexes and the title sort key): "
+        "Upgrade from 1001 to the current version (lexicon switch, "
+        "reindexing of the text indexes and the title sort key): "
         f"**{upgrade_seconds:.1f} s**, {items / upgrade_seconds:.0f} items/s.",
         f"Lexicon words: {words_before} with Plone's pipeline, "
         f"{words_after} with the Vietnamese one.",
@@ -184,6 +269,10 @@ def worker(app, args):
             f"| {p50_a:.1f} / {p90_a:.1f} |"
         )
     report = "\n".join(lines) + "\n"
+    if listing_after is not None:
+        report += listing_text_report(
+            listing_before, listing_after, fill_seconds, items
+        )
     with open(os.path.join(RESULTS, f"search-{args.size}.md"), "w") as handle:
         handle.write(report)
     print(report, flush=True)
