@@ -52,6 +52,36 @@ def official_documents_only(value):
     return True
 
 
+# The longest real numbers are about twenty characters (81/2016/NQ-HĐND,
+# 1397-BC/BCSĐ); a longer text is no number.
+NUMBER_MAX_LENGTH = 60
+
+
+class NumberTooLong(schema.ValidationError):
+    __doc__ = _(
+        "A number and symbol has at most ${max} characters, for example 15/KH-UBND.",
+        mapping={"max": NUMBER_MAX_LENGTH},
+    )
+
+
+def number_constraint(value):
+    """Constraint of ``document_number``: not longer than a number can be
+    (checked before it is parsed), then the format."""
+    if value and len(value) > NUMBER_MAX_LENGTH:
+        raise NumberTooLong(value)
+    return document_number.validate_number(value)
+
+
+class FieldInvalid(Invalid):
+    """A cross-field (invariant) error that names the field to correct:
+    plone.restapi reports it under ``field`` (``behaviors/deserializer.py``);
+    Plone's forms show it above the form, as any invariant error."""
+
+    def __init__(self, message, field):
+        super().__init__(message)
+        self.field = field
+
+
 def value_of(data, name):
     """A field's value in invariant ``data``; ``None`` when neither the
     submitted data nor the context has it (add forms validate against the
@@ -128,7 +158,8 @@ class IOfficialDocument(model.Schema):
             "01/2026/NQ-HĐND or 245/UBND-VP."
         ),
         required=False,
-        constraint=document_number.validate_number,
+        max_length=NUMBER_MAX_LENGTH,
+        constraint=number_constraint,
     )
 
     document_type = schema.Choice(
@@ -270,13 +301,17 @@ class IOfficialDocument(model.Schema):
         effective = value_of(data, "effective_date")
         expiry = value_of(data, "expiry_date")
         if issued and effective and effective < issued:
-            raise Invalid(_("The effective date cannot be before the issue date."))
+            raise FieldInvalid(
+                _("The effective date cannot be before the issue date."),
+                "effective_date",
+            )
         start = effective or issued
         if start and expiry and expiry <= start:
-            raise Invalid(
+            raise FieldInvalid(
                 _(
                     "The expiry date must come after the effective date (or the issue date)."
-                )
+                ),
+                "expiry_date",
             )
 
     @invariant
@@ -293,7 +328,7 @@ class IOfficialDocument(model.Schema):
         try:
             document_number.check_type(parsed, document_type)
         except document_number.DocumentTypeMismatch as error:
-            raise Invalid(error.doc()) from None
+            raise FieldInvalid(error.doc(), "document_type") from None
 
     @invariant
     def number_is_unique(data):
@@ -308,16 +343,17 @@ class IOfficialDocument(model.Schema):
         if duplicate is None:
             return
         if not may_view(duplicate):
-            raise Invalid(
+            raise FieldInvalid(
                 _(
                     "The number ${number} is already used by another document "
                     "of the same issuer and year, which you may not see. Numbers "
                     "restart every year for each issuer, but cannot repeat "
                     "within one year.",
                     mapping={"number": duplicate.document_number},
-                )
+                ),
+                "document_number",
             )
-        raise Invalid(
+        raise FieldInvalid(
             _(
                 'The number ${number} is already used by "${title}" '
                 "(${url}). Numbers restart every year for each issuer, but "
@@ -327,7 +363,8 @@ class IOfficialDocument(model.Schema):
                     "title": duplicate.Title,
                     "url": duplicate.getURL(),
                 },
-            )
+            ),
+            "document_number",
         )
 
     @invariant
@@ -343,7 +380,9 @@ class IOfficialDocument(model.Schema):
         level = value_of(data, "confidentiality")
         state = confidentiality.state_of(context)
         if confidentiality.forbidden(level, state):
-            raise Invalid(confidentiality.edit_refusal(level, state))
+            raise FieldInvalid(
+                confidentiality.edit_refusal(level, state), "confidentiality"
+            )
 
 
 class IOfficialDocumentMarker(Interface):

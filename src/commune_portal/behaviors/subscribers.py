@@ -6,13 +6,19 @@ deleted, the documents it ends (before and after the change) are
 reindexed. Only those few objects are touched.
 """
 
+from commune_portal import _
 from commune_portal import document_number
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import IOfficialDocumentMarker
 from commune_portal.behaviors.validity import ending_targets
+from commune_portal.interfaces import ICommunePortalLayer
 from plone.app.relationfield.event import update_behavior_relations
+from plone.rest.interfaces import IAPIRequest
 from plone.uuid.interfaces import IUUID
 from Products.CMFCore.utils import getToolByName
+from Products.statusmessages.interfaces import IStatusMessage
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 
 LEGAL_INDEXES = ("legal_mode", "legal_start", "legal_end")
@@ -82,3 +88,30 @@ def document_removed(context, event):
         # The relation catalog may still list the deleted document's relations.
         context._v_commune_portal_removed = True
         _reindex(context, uids)
+
+
+def forget_number_of_copy(context, event):
+    """Subscriber of ``IObjectCopiedEvent`` (Classic UI paste, REST
+    ``@copy``, ``api.content.copy``): the copy is a new draft, not the same
+    document, so it does not keep the number, which would be a duplicate
+    and block every edit of both documents. Editors of Classic UI are told
+    so."""
+    document = IOfficialDocument(context)
+    number = document.document_number
+    if not number:
+        return
+    document.document_number = None
+    request = getRequest()
+    if (
+        request is None
+        or IAPIRequest.providedBy(request)
+        or not ICommunePortalLayer.providedBy(request)
+    ):
+        return
+    message = _(
+        "The copy “${title}” has no number and symbol: the number ${number} "
+        "stays with the original. Give the copy its own number before it is "
+        "published.",
+        mapping={"title": context.Title(), "number": number},
+    )
+    IStatusMessage(request).add(translate(message, context=request), type="warning")

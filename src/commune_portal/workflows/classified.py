@@ -5,7 +5,8 @@ it through the guards, edits through the schema's invariant (refused, with
 the reason). The paths that bypass both withdraw the item instead: it goes
 to its workflow's initial state (``private``, ``received``) with a history
 entry ``commune_portal:withdraw_classified`` whose comment says why, its
-role mappings are updated and it is reindexed:
+role mappings are updated (and narrowed to who may see a classified
+item: ``commune_portal.workflows.security``) and it is reindexed:
 
 - an edit that skips validation (Python code setting the field, then
   ``ObjectModifiedEvent``): ``withdraw_if_exposed``;
@@ -24,6 +25,7 @@ from commune_portal import _
 from commune_portal import confidentiality
 from commune_portal.interfaces import is_commune_catalog
 from commune_portal.workflows.catalog import reindex_state
+from commune_portal.workflows.security import narrow
 from DateTime import DateTime
 from plone import api
 from zope.i18n import translate
@@ -89,6 +91,7 @@ def withdraw(obj, cause):
             },
         )
         workflow.updateRoleMappingsFor(obj)
+        narrow(obj)
         withdrawn = True
     if withdrawn:
         reindex_state(obj)

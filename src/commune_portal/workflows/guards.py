@@ -20,18 +20,23 @@ rules attached to the states, not to transition names.
 
 from AccessControl.SecurityInfo import ModuleSecurityInfo
 from AccessControl.SecurityManagement import getSecurityManager
+from Acquisition import aq_base
 from commune_portal import _
 from commune_portal import confidentiality
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import IOfficialDocumentMarker
 from commune_portal.controlpanels.settings import DEFAULT_PUBLICATION_REQUIREMENTS
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
+from commune_portal.interfaces import is_commune_catalog
 from commune_portal.workflows import history
+from plone.app.contenttypes.interfaces import IFolder
+from plone.app.workflow.interfaces import ILocalrolesModifiedEvent
 from plone.registry.interfaces import IRegistry
 from Products.CMFCore.utils import getToolByName
 from Products.DCWorkflow.Guard import Guard
 from Products.DCWorkflow.Transitions import TRIGGER_USER_ACTION
 from zope.component import queryUtility
+from zope.container.interfaces import IContainerModifiedEvent
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.interface import provider
@@ -139,19 +144,88 @@ def completeness(obj, transition):
     ]
 
 
-def four_eyes(obj, transition):
-    """When the site requires four eyes, whoever submitted the item does
-    not approve or publish it too. Managers are not exempt: the rule is
-    about people, not power."""
+# --- Four eyes -------------------------------------------------------------
+#
+# When the control panel's switch is on, an item reaches the public only
+# after two people had it in hand: someone wrote and submitted it, someone
+# else approves or publishes it. Whoever created the item, last changed it
+# or submitted it in this round may not approve or publish it, and nothing
+# is published straight from the draft state (it is submitted first), so
+# that sending an item back and publishing it oneself does not get round
+# the rule. Managers are not exempt: the rule is about people, not power.
+# It holds in the workflows that have a review step (a ``submit``); council
+# materials and petitions are the council secretary's own records, and
+# folders only hold the items that are reviewed.
+
+# Set on an item by ``remember_editor``: who last changed it.
+LAST_EDITOR = "_commune_portal_last_editor"
+
+
+def _four_eyes_applies(obj, transition):
+    """Whether four eyes is on and ``transition`` makes ``obj`` public on
+    someone's word in a workflow with a review step."""
     if transition.id not in FOUR_EYES_TRANSITIONS:
-        return []
+        return False
     if not setting("four_eyes", False):
+        return False
+    if IFolder.providedBy(obj):
+        return False
+    workflow = history.current_workflow(obj)
+    transitions = getattr(workflow, "transitions", None)
+    return transitions is not None and SUBMIT in transitions
+
+
+def _current_user_id():
+    return getSecurityManager().getUser().getId()
+
+
+def creators(obj):
+    """Who created ``obj``: its owner, the users holding the Owner role on
+    it and its Dublin Core creators."""
+    people = set()
+    owner = obj.getOwnerTuple() if hasattr(aq_base(obj), "getOwnerTuple") else None
+    if owner:
+        people.add(owner[1])
+    for user_id, roles in (
+        getattr(aq_base(obj), "__ac_local_roles__", None) or {}
+    ).items():
+        if "Owner" in roles:
+            people.add(user_id)
+    if hasattr(aq_base(obj), "Creators"):
+        people.update(obj.Creators())
+    return people
+
+
+def last_editor(obj):
+    """The user who last changed ``obj`` (``remember_editor``), or ``None``."""
+    return getattr(aq_base(obj), LAST_EDITOR, None)
+
+
+def four_eyes_submitted_first(obj, transition):
+    """Four eyes: nothing goes public straight from the draft state; it is
+    submitted first, so that someone else has it in hand."""
+    if not _four_eyes_applies(obj, transition):
+        return []
+    workflow = history.current_workflow(obj)
+    if workflow._getWorkflowStateOf(obj, id_only=True) != workflow.initial_state:
+        return []
+    return [
+        _(
+            "This site requires four eyes: the item is submitted first, then "
+            "someone else publishes it. It cannot be published straight from "
+            "the draft."
+        )
+    ]
+
+
+def four_eyes(obj, transition):
+    """Four eyes: whoever submitted the item in this round does not
+    approve or publish it too."""
+    if not _four_eyes_applies(obj, transition):
         return []
     submitted = history.last_action_in_round(obj, SUBMIT)
-    if submitted is None:
-        return []
-    user_id = getSecurityManager().getUser().getId()
-    if user_id is None or submitted.get("actor") != user_id:
+    user_id = _current_user_id()
+    if submitted is None or user_id is None or submitted.get("actor") != user_id:
         return []
     return [
         _(
@@ -162,7 +236,63 @@ def four_eyes(obj, transition):
     ]
 
 
-GUARDS = (classified, completeness, four_eyes)
+def four_eyes_author(obj, transition):
+    """Four eyes: whoever created the item (owner, creator) does not
+    approve or publish it."""
+    if not _four_eyes_applies(obj, transition):
+        return []
+    user_id = _current_user_id()
+    if user_id is None or user_id not in creators(obj):
+        return []
+    return [
+        _(
+            "You created this item: this site requires someone else to "
+            "approve or publish it (four-eyes principle). This holds for "
+            "managers too."
+        )
+    ]
+
+
+def four_eyes_editor(obj, transition):
+    """Four eyes: whoever last changed the item does not approve or
+    publish what they wrote."""
+    if not _four_eyes_applies(obj, transition):
+        return []
+    user_id = _current_user_id()
+    if user_id is None or last_editor(obj) != user_id:
+        return []
+    return [
+        _(
+            "You made the last change to this item: this site requires "
+            "someone else to approve or publish it (four-eyes principle). "
+            "This holds for managers too."
+        )
+    ]
+
+
+def remember_editor(obj, event):
+    """Subscriber of ``IObjectModifiedEvent``: remember who last changed
+    the item (for ``four_eyes_editor``); not for changes of its sharing or
+    of what a folder contains. Only on sites with commune_portal."""
+    if ILocalrolesModifiedEvent.providedBy(event) or IContainerModifiedEvent.providedBy(
+        event
+    ):
+        return
+    if not is_commune_catalog(getToolByName(obj, "portal_catalog", None)):
+        return
+    user_id = _current_user_id()
+    if user_id is not None and last_editor(obj) != user_id:
+        setattr(obj, LAST_EDITOR, user_id)
+
+
+GUARDS = (
+    classified,
+    completeness,
+    four_eyes_submitted_first,
+    four_eyes,
+    four_eyes_author,
+    four_eyes_editor,
+)
 
 
 # --- Asking the guards --------------------------------------------------

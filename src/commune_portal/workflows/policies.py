@@ -16,6 +16,8 @@ from commune_portal import confidentiality
 from commune_portal.interfaces import is_commune_catalog
 from commune_portal.workflows.catalog import reindex_state
 from commune_portal.workflows.classified import comment as classified_comment
+from commune_portal.workflows.security import narrow
+from commune_portal.workflows.security import refresh
 from DateTime import DateTime
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -212,6 +214,7 @@ def follow_workflows(obj, old_chain, public=False, cause=SWITCHED):
         _move(obj, tuple(old_chain), new_chain, public, workflow_tool, cause)
     for workflow_id in new_chain:
         workflow_tool.getWorkflowById(workflow_id).updateRoleMappingsFor(obj)
+    narrow(obj)
     reindex_state(obj)
     return changed
 
@@ -383,3 +386,7 @@ def follow_workflows_after_move(obj, event):
     workflow_tool = api.portal.get_tool("portal_workflow")
     if tuple(workflow_tool.getChainFor(obj)) != chain:
         follow_workflows(obj, chain, public, cause=MOVED)
+    else:
+        # Same workflows, another section: what a role bound to a kind of
+        # content may do there can differ (the section of procedures).
+        refresh(obj)

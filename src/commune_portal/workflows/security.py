@@ -1,0 +1,197 @@
+"""What a workflow's role maps grant, narrowed for one item.
+
+A DCWorkflow state gives its permissions to roles, the same for every item
+in that state. Two rules need more than that, and are stated here once:
+
+- **Classified items** (``commune_portal.confidentiality``) are seen and
+  changed only by their creator (Owner), the people given a role on the
+  item itself through sharing (Reader, Editor), the editorial board and
+  the leader (Reviewer, CommuneApprover), the council secretary for council
+  items, Site Administrator and Manager, and only when the state's map
+  gives it to them: not by the other contributors of the section, nor by
+  the council delegates.
+- **Roles bound to a kind of content**: the one-stop-shop officer
+  (``ProcedureOfficer``) acts on procedures, and on the folders and files
+  of the section of procedures, in whatever workflow or placeful policy;
+  on anything else the role grants nothing beyond what everyone has.
+
+``narrow(obj)`` removes these roles from the object's workflow-managed
+permissions, on top of the state's map. It runs wherever a workflow sets an
+item's role mappings: after every transition and at creation
+(``IAfterTransitionEvent``), after an edit of an official document (its
+level may have changed: ``refresh``), when a classified item is withdrawn,
+on a placeful policy switch and on a move. ``portal_workflow``'s "Update
+security settings" (ZMI) sets the state's maps again without it: upgrade
+1003 (``upgrades/v1003_security.py``) narrows again what needs it.
+"""
+
+from AccessControl.Permission import pname
+from Acquisition import aq_base
+from Acquisition import aq_chain
+from Acquisition import aq_inner
+from commune_portal import confidentiality
+from commune_portal.interfaces import is_commune_catalog
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
+from Products.CMFCore.interfaces import ISiteRoot
+from Products.CMFCore.utils import getToolByName
+from Products.DCWorkflow.utils import modifyRolesForPermission
+
+
+PROCEDURE = "Procedure"
+# Besides procedures, what the one-stop-shop officer handles in the section
+# of procedures (the folders that hold them, their forms and annexes).
+PROCEDURE_SECTION_TYPES = ("Folder", "File")
+
+# The permissions a classification narrows: seeing and changing the item.
+CLASSIFIED_PERMISSIONS = (
+    "View",
+    "Access contents information",
+    "Modify portal content",
+    "Change portal events",
+)
+# Who keeps those permissions on a classified item, when the state's map
+# gives them: everyone else (Contributor, CouncilDelegate, the one-stop-shop
+# officer, Member, Authenticated, Anonymous) loses them.
+CLASSIFIED_ROLES = frozenset(
+    {
+        "Manager",
+        "Site Administrator",
+        "Owner",
+        "Reader",
+        "Editor",
+        "Reviewer",
+        "CommuneApprover",
+        "CouncilSecretary",
+    }
+)
+
+
+def in_procedures_section(obj):
+    """Whether ``obj`` is in (or is) a section of procedures: a folder that
+    lets its users add procedures (its addable types are set and include
+    ``Procedure``)."""
+    for item in aq_chain(aq_inner(obj)):
+        if ISiteRoot.providedBy(item):
+            return False
+        constraints = ISelectableConstrainTypes(item, None)
+        if constraints is None:
+            continue
+        try:
+            if constraints.getConstrainTypesMode() == ENABLED and (
+                PROCEDURE in constraints.getLocallyAllowedTypes()
+            ):
+                return True
+        except AttributeError:
+            continue
+    return False
+
+
+def procedure_scope(obj):
+    """Whether the one-stop-shop officer may act on ``obj``."""
+    portal_type = getattr(aq_base(obj), "portal_type", None)
+    if portal_type == PROCEDURE:
+        return True
+    return portal_type in PROCEDURE_SECTION_TYPES and in_procedures_section(obj)
+
+
+# Each role bound to a kind of content, with the test of that kind.
+ROLE_SCOPES = {"ProcedureOfficer": procedure_scope}
+
+
+def excluded_roles(obj):
+    """``{permission: roles}`` that ``obj`` does not grant, whatever its
+    state's map says; ``"*"`` for every permission of its workflows."""
+    excluded = {}
+    out_of_scope = {role for role, scope in ROLE_SCOPES.items() if not scope(obj)}
+    if out_of_scope:
+        excluded["*"] = out_of_scope
+    if confidentiality.is_classified(confidentiality.level_of(obj)):
+        for permission in CLASSIFIED_PERMISSIONS:
+            excluded[permission] = {"classified"}
+    return excluded
+
+
+def _allowed(role, permission, excluded):
+    if role in excluded.get("*", ()):
+        return False
+    if "classified" in excluded.get(permission, ()):
+        return role in CLASSIFIED_ROLES
+    return True
+
+
+def narrow(obj):
+    """Narrow the permissions that the workflows of ``obj`` set from its
+    state's map (see the module). Returns whether a setting changed; the
+    caller reindexes security."""
+    workflow_tool = getToolByName(obj, "portal_workflow", None)
+    if workflow_tool is None:
+        return False
+    excluded = excluded_roles(obj)
+    if not excluded:
+        return False
+    changed = False
+    for workflow in workflow_tool.getWorkflowsFor(obj):
+        state = getattr(workflow, "states", None) and workflow._getWorkflowStateOf(obj)
+        if state is None:
+            continue
+        for permission in workflow.permissions:
+            info = state.getPermissionInfo(permission)
+            roles = [
+                role
+                for role in info.get("roles") or ()
+                if _allowed(role, permission, excluded)
+            ]
+            if len(roles) == len(info.get("roles") or ()):
+                continue
+            # A narrowed permission is never acquired: the container would
+            # give back what the item may not.
+            if modifyRolesForPermission(obj, permission, tuple(roles)):
+                changed = True
+    return changed
+
+
+def _settings(obj, workflows):
+    return {
+        permission: getattr(aq_base(obj), pname(permission), None)
+        for workflow in workflows
+        for permission in workflow.permissions
+    }
+
+
+def refresh(obj):
+    """Set the role mappings of ``obj`` again from its workflows' maps and
+    narrow them (after an edit that may have changed its level, or a move
+    that may have changed its section); reindex its security when they
+    changed. Returns whether they changed."""
+    workflow_tool = getToolByName(obj, "portal_workflow", None)
+    if workflow_tool is None:
+        return False
+    workflows = workflow_tool.getWorkflowsFor(obj)
+    before = _settings(obj, workflows)
+    for workflow in workflows:
+        workflow.updateRoleMappingsFor(obj)
+    narrow(obj)
+    if _settings(obj, workflows) == before:
+        return False
+    obj.reindexObjectSecurity()
+    return True
+
+
+def _on_commune_site(obj):
+    return is_commune_catalog(getToolByName(obj, "portal_catalog", None))
+
+
+def narrow_after_transition(obj, event):
+    """Subscriber of ``IAfterTransitionEvent``: the workflow has just set
+    the state's maps (a transition, or the initial state of a new item, a
+    copy included); Plone reindexes security afterwards."""
+    if _on_commune_site(obj):
+        narrow(obj)
+
+
+def refresh_after_edit(obj, event):
+    """Subscriber of ``IObjectModifiedEvent`` on official documents: the
+    level may have changed (Classic UI, REST, code)."""
+    if _on_commune_site(obj):
+        refresh(obj)
