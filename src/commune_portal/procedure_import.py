@@ -24,6 +24,7 @@ from commune_portal.content.procedure import short_code
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.text import normalize
 from datetime import date
+from pathlib import Path
 from plone import api
 from plone.restapi.services.content.utils import add
 from plone.restapi.services.content.utils import create
@@ -47,6 +48,8 @@ import transaction
 logger = logging.getLogger("commune_portal.procedure_import")
 
 FORMAT = "commune_portal.procedures/1"
+# Ten procedures of a commune (docs/procedures.md): demo content and tests.
+FIXTURE = str(Path(__file__).parent / "fixtures" / "procedures.json")
 
 # The fields an item may carry, besides those of the schema.
 BASIC_FIELDS = ("title", "description")

@@ -190,3 +190,32 @@ class TestCatalogue:
     def test_officer_sees_drafts(self, catalogue, officer):
         officer.open(catalogue["section"].absolute_url())
         assert "Thủ tục nháp" in officer.contents
+
+
+class TestMyWork:
+    def test_officer_is_told_visitors_are_not(
+        self, catalogue, officer, functional_app, user_with_roles, frozen_today
+    ):
+        frozen_today(D(2026, 6, 1))
+        make_document(
+            catalogue["documents"],
+            "nd-999-2026",
+            "Nghị định thay thế",
+            document_number="999/2026/NĐ-CP",
+            issue_date=D(2026, 1, 10),
+            effective_date=D(2026, 3, 1),
+            issuing_body="Chính phủ",
+            replaces=[catalogue["decree"]],
+        )
+        editor, password = user_with_roles("bientap", "Editor")
+        portal_url = catalogue["section"].portal_url()
+        officer.open(f"{portal_url}/@@my-work")
+        panel = officer.contents.split('id="procedures-legal-basis"')
+        assert len(panel) == 2
+        assert "Thủ tục đăng ký khai sinh" in panel[1]
+        assert "Đăng ký thường trú" not in panel[1]  # its basis is in force
+        browser = Browser(functional_app)
+        browser.handleErrors = False
+        browser.addHeader("Authorization", f"Basic {editor}:{password}")
+        browser.open(f"{portal_url}/@@my-work")
+        assert 'id="procedures-legal-basis"' not in browser.contents

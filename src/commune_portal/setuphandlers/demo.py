@@ -28,6 +28,12 @@ DOCUMENTS_FOLDER = (
     "Văn bản chỉ đạo, điều hành của xã Nghi Dương",
 )
 DATE_FIELDS = ("issue_date", "effective_date", "expiry_date")
+PROCEDURES_FOLDER = (
+    "thu-tuc-hanh-chinh",
+    "Thủ tục hành chính",
+    "Danh mục thủ tục hành chính giải quyết tại xã Nghi Dương, liên kết Cổng "
+    "Dịch vụ công quốc gia",
+)
 
 
 def post_install(context):
@@ -38,6 +44,7 @@ def post_install(context):
     portal.reindexObject()
     with api.env.adopt_roles(["Manager"]):
         create_documents(documents_folder(portal))
+        create_procedures(procedures_folder(portal))
 
 
 def documents_folder(portal):
@@ -119,4 +126,33 @@ def create_documents(folder):
         created += 1
     logger.info(
         "Demo: %d official documents created in %s", created, folder.absolute_url_path()
+    )
+
+
+def procedures_folder(portal):
+    """The "Thủ tục hành chính" section, created when missing (the structure
+    profile creates it on real sites)."""
+    folder_id, title, description = PROCEDURES_FOLDER
+    if folder_id not in portal.objectIds():
+        folder = api.content.create(
+            portal, "Folder", id=folder_id, title=title, description=description
+        )
+        folder.setLayout("procedures-view")
+        api.content.transition(folder, to_state="published")
+    return portal[folder_id]
+
+
+def create_procedures(folder):
+    """The ten procedures of the package's fixture, published; those already
+    on the site (by code) are brought in line with it."""
+    from commune_portal.procedure_import import FIXTURE
+    from commune_portal.procedure_import import import_procedures
+    from commune_portal.procedure_import import load
+
+    report = import_procedures(folder, load(FIXTURE), publish=True)
+    logger.info(
+        "Demo: procedures %d created, %d updated, %d refused",
+        report["created"],
+        report["updated"],
+        report["refused"],
     )
