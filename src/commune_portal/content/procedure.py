@@ -4,8 +4,9 @@ national catalogue, as the commune publishes it.
 The fields follow the national public-service portal (Cổng Dịch vụ công
 quốc gia, DOMAIN.md). Every rule on the data is stated here, at the schema
 (field constraints and invariants), so that it holds for the edit forms,
-plone.restapi and the import alike. This module is a leaf: it imports no
-other module of the add-on but the text helpers and the message factory.
+plone.restapi and the import alike. This module is a leaf: of the add-on
+it imports only the message factory and ``behaviors.uniqueness.may_view``
+(itself a leaf).
 
 A required paper's ``form`` is either an http(s) address (the national
 portal's file) or the short name of a File stored inside the procedure
