@@ -157,6 +157,27 @@ def completeness(obj, transition):
 # materials and petitions are the council secretary's own records, and
 # folders only hold the items that are reviewed.
 
+FOUR_EYES_SUBMIT_FIRST = _(
+    "This site requires four eyes: the item is submitted first, then "
+    "someone else publishes it. It cannot be published straight from "
+    "the draft."
+)
+FOUR_EYES_SUBMITTER = _(
+    "You submitted this item yourself: this site requires someone "
+    "else to approve or publish it (four-eyes principle). This holds "
+    "for managers too."
+)
+FOUR_EYES_CREATOR = _(
+    "You created this item: this site requires someone else to "
+    "approve or publish it (four-eyes principle). This holds for "
+    "managers too."
+)
+FOUR_EYES_EDITOR = _(
+    "You made the last change to this item: this site requires "
+    "someone else to approve or publish it (four-eyes principle). "
+    "This holds for managers too."
+)
+
 # Set on an item by ``remember_editor``: who last changed it.
 LAST_EDITOR = "_commune_portal_last_editor"
 
@@ -209,13 +230,7 @@ def four_eyes_submitted_first(obj, transition):
     workflow = history.current_workflow(obj)
     if workflow._getWorkflowStateOf(obj, id_only=True) != workflow.initial_state:
         return []
-    return [
-        _(
-            "This site requires four eyes: the item is submitted first, then "
-            "someone else publishes it. It cannot be published straight from "
-            "the draft."
-        )
-    ]
+    return [FOUR_EYES_SUBMIT_FIRST]
 
 
 def four_eyes(obj, transition):
@@ -227,13 +242,7 @@ def four_eyes(obj, transition):
     user_id = _current_user_id()
     if submitted is None or user_id is None or submitted.get("actor") != user_id:
         return []
-    return [
-        _(
-            "You submitted this item yourself: this site requires someone "
-            "else to approve or publish it (four-eyes principle). This holds "
-            "for managers too."
-        )
-    ]
+    return [FOUR_EYES_SUBMITTER]
 
 
 def four_eyes_author(obj, transition):
@@ -244,13 +253,7 @@ def four_eyes_author(obj, transition):
     user_id = _current_user_id()
     if user_id is None or user_id not in creators(obj):
         return []
-    return [
-        _(
-            "You created this item: this site requires someone else to "
-            "approve or publish it (four-eyes principle). This holds for "
-            "managers too."
-        )
-    ]
+    return [FOUR_EYES_CREATOR]
 
 
 def four_eyes_editor(obj, transition):
@@ -261,13 +264,7 @@ def four_eyes_editor(obj, transition):
     user_id = _current_user_id()
     if user_id is None or last_editor(obj) != user_id:
         return []
-    return [
-        _(
-            "You made the last change to this item: this site requires "
-            "someone else to approve or publish it (four-eyes principle). "
-            "This holds for managers too."
-        )
-    ]
+    return [FOUR_EYES_EDITOR]
 
 
 def remember_editor(obj, event):
