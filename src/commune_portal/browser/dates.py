@@ -33,7 +33,7 @@ def format_date_long(value):
 
 def _site_zone_moment(value):
     """``value`` (``DateTime``, ``datetime`` or ISO 8601) as a ``DateTime``
-    in the site's time zone (Plone's formatting keeps the zone it gets)."""
+    holding the wall clock time of the site's time zone."""
     if isinstance(value, DateTime):
         moment = value.asdatetime()
     elif isinstance(value, datetime):
@@ -45,7 +45,11 @@ def _site_zone_moment(value):
         # A zone Python does not know: keep the stored offset.
         with contextlib.suppress(ZoneInfoNotFoundError, ValueError):
             moment = moment.astimezone(ZoneInfo(zone))
-    return DateTime(moment)
+    # DateTime.strftime (which Plone's formatting uses) writes the time in
+    # the server's zone: give it the wall clock time of the site's zone.
+    return DateTime(
+        moment.year, moment.month, moment.day, moment.hour, moment.minute, 0
+    )
 
 
 def localized_date(value, request=None):
