@@ -88,7 +88,8 @@ def reindex_workflow_indexes(obj, below=False):
             item = brain._unrestrictedGetObject()
         except (AttributeError, KeyError):
             continue
-        item.reindexObject(idxs=["workflow_actors"])
+        # An index only: the items' metadata records stay as they are.
+        catalog.reindexObject(item, idxs=["workflow_actors"], update_metadata=0)
 
 
 def refresh_after_transition(obj, event):

@@ -144,6 +144,10 @@ def notify_actors(obj, event):
     """Subscriber of ``IActionSucceededEvent``: mail who can act next."""
     if not setting("notify_reviewers", False):
         return  # switched off, or a site without commune_portal
+    transitions = getattr(getattr(event, "workflow", None), "transitions", None)
+    transition = transitions.get(event.action) if transitions is not None else None
+    if transition is not None and transition.new_state_id not in SUBJECTS:
+        return  # nobody waits on this state: no history to read
     try:
         _notify(obj)
     except Exception:
