@@ -45,7 +45,9 @@ def test_the_document_is_up_to_date(portal, cells):
 
 
 def test_every_workflow_state_and_role(cells):
-    assert set(cells) == set(matrix.WORKFLOW_POLICIES)
+    assert set(cells) == set(matrix.WORKFLOW_POLICIES) | {
+        "commune_simple_workflow:Procedure"
+    }
     for workflow, states in cells.items():
         for state, roles in states.items():
             assert set(roles) == set(matrix.ROLES), (workflow, state)
@@ -128,18 +130,35 @@ class TestTwoSteps:
 class TestOneStep:
     workflow = "commune_simple_workflow"
 
-    @pytest.mark.parametrize(
-        "role", ["Reviewer", "CommuneApprover", "ProcedureOfficer"]
-    )
-    def test_one_officer_publishes(self, cells, role):
-        assert "publish" in cell(cells, self.workflow, "private", role).transitions
-        pending = cell(cells, self.workflow, "pending_review", role)
-        assert pending.view and set(pending.transitions) == {"publish", "reject"}
-        assert cell(cells, self.workflow, "published", role).transitions == ("retract",)
+    procedures = "commune_simple_workflow:Procedure"
 
-    def test_procedure_officer_edits_drafts(self, cells):
-        assert cell(cells, self.workflow, "private", "ProcedureOfficer").edit
-        assert cell(cells, self.workflow, "pending_review", "ProcedureOfficer").edit
+    @pytest.mark.parametrize(
+        "workflow,role",
+        [
+            ("commune_simple_workflow", "Reviewer"),
+            ("commune_simple_workflow", "CommuneApprover"),
+            ("commune_simple_workflow:Procedure", "Reviewer"),
+            ("commune_simple_workflow:Procedure", "CommuneApprover"),
+            ("commune_simple_workflow:Procedure", "ProcedureOfficer"),
+        ],
+    )
+    def test_one_officer_publishes(self, cells, workflow, role):
+        assert "publish" in cell(cells, workflow, "private", role).transitions
+        pending = cell(cells, workflow, "pending_review", role)
+        assert pending.view and set(pending.transitions) == {"publish", "reject"}
+        assert cell(cells, workflow, "published", role).transitions == ("retract",)
+
+    def test_procedure_officer_edits_procedure_drafts(self, cells):
+        assert cell(cells, self.procedures, "private", "ProcedureOfficer").edit
+        assert cell(cells, self.procedures, "pending_review", "ProcedureOfficer").edit
+
+    def test_procedure_officer_has_no_say_on_other_items(self, cells):
+        """A page (or a directive) in a one-step section is not a procedure:
+        the one-stop-shop officer neither sees the draft nor publishes it."""
+        for state in NOT_PUBLIC[self.workflow]:
+            assert str(cell(cells, self.workflow, state, "ProcedureOfficer")) == "—"
+        published = cell(cells, self.workflow, "published", "ProcedureOfficer")
+        assert published.view and published.transitions == ()
 
     def test_contributor_cannot_publish(self, cells):
         for state in cells[self.workflow]:

@@ -15,6 +15,7 @@ from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
 from commune_portal.workflows.policies import set_policies
+from commune_portal.workflows.security import narrow
 from contextlib import contextmanager
 from dataclasses import dataclass
 from DateTime import DateTime
@@ -30,6 +31,11 @@ WORKFLOW_POLICIES = {
     "council_material_workflow": "council_materials",
     "voter_petition_workflow": "voter_petitions",
 }
+
+# Roles bound to a kind of content (``workflows/security.py``) act only on
+# it: each workflow is measured again on that content, keyed
+# ``"<workflow>:<portal_type>"``.
+BOUND_TYPES = {"commune_simple_workflow": ("Procedure",)}
 
 ROLES = (
     "Anonymous",
@@ -140,28 +146,35 @@ def _items(area):
         folder = api.content.create(area, "Folder", id=policy, title=policy)
         set_policies(folder, policy, policy)
         workflow = workflow_tool.getWorkflowById(workflow_id)
-        for state in workflow.states.objectIds():
-            obj = api.content.create(
-                folder,
-                "Document",
-                id=state,
-                title=f"Trang ở trạng thái {state}",
-                description="Trang dùng để đo quyền theo trạng thái.",
+        for portal_type in ("Document", *BOUND_TYPES.get(workflow_id, ())):
+            key = (
+                workflow_id
+                if portal_type == "Document"
+                else f"{workflow_id}:{portal_type}"
             )
-            assert workflow_tool.getChainFor(obj) == (workflow_id,), workflow_id
-            workflow_tool.setStatusOf(
-                workflow_id,
-                obj,
-                {
-                    workflow.state_var: state,
-                    "action": None,
-                    "actor": api.user.get_current().getId(),
-                    "comments": "",
-                    "time": DateTime(),
-                },
-            )
-            workflow.updateRoleMappingsFor(obj)
-            items[(workflow_id, state)] = obj
+            for state in workflow.states.objectIds():
+                obj = api.content.create(
+                    folder,
+                    portal_type,
+                    id=f"{portal_type.lower()}-{state}",
+                    title=f"{portal_type} ở trạng thái {state}",
+                    description="Mục dùng để đo quyền theo trạng thái.",
+                )
+                assert workflow_tool.getChainFor(obj) == (workflow_id,), workflow_id
+                workflow_tool.setStatusOf(
+                    workflow_id,
+                    obj,
+                    {
+                        workflow.state_var: state,
+                        "action": None,
+                        "actor": api.user.get_current().getId(),
+                        "comments": "",
+                        "time": DateTime(),
+                    },
+                )
+                workflow.updateRoleMappingsFor(obj)
+                narrow(obj)
+                items[(key, state)] = obj
     return items
 
 
@@ -194,7 +207,12 @@ Each cell: `view` (can see the item), `edit` (can change it), then after
 `;` the transitions the workflow offers to that user; `—`: nothing. The
 guards of `commune_portal.workflows.guards` (classified documents,
 completeness, four eyes) can still refuse an offered transition for a given
-item. Manager can do everything and is not shown.
+item. Manager can do everything and is not shown. Measured on pages
+(`Document`); the one-stop-shop officer acts only on procedures and the
+folders and files of the section of procedures, so the one-step workflow
+is also measured on a `Procedure`. The permission maps are the workflows';
+on a classified item and for roles bound to a kind of content, they are
+narrowed (`commune_portal.workflows.security`, see workflows.md).
 
 Design and reasons: [workflows.md](workflows.md).
 """
@@ -214,15 +232,10 @@ def render(portal, matrix):
             f"placeful policy `{policy}`.\n"
         )
         out.append("### What each role can do\n")
-        out.append(
-            _table(
-                ["role", *(f"{workflow.states[s].title} (`{s}`)" for s in states)],
-                [
-                    [role, *(str(matrix[workflow_id][s][role]) for s in states)]
-                    for role in ROLES
-                ],
-            )
-        )
+        out.append(_roles_table(workflow, matrix[workflow_id]))
+        for portal_type in BOUND_TYPES.get(workflow_id, ()):
+            out.append(f"### What each role can do with a `{portal_type}`\n")
+            out.append(_roles_table(workflow, matrix[f"{workflow_id}:{portal_type}"]))
         out.append("### Transitions\n")
         rows = []
         for transition in workflow.transitions.objectValues():
@@ -271,6 +284,14 @@ def render(portal, matrix):
             )
         )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _roles_table(workflow, cells):
+    states = workflow.states.objectIds()
+    return _table(
+        ["role", *(f"{workflow.states[s].title} (`{s}`)" for s in states)],
+        [[role, *(str(cells[s][role]) for s in states)] for role in ROLES],
+    )
 
 
 def _table(header, rows):
