@@ -156,8 +156,8 @@ def test_key_changes_when_a_publication_window_opens(
         before = facets.cache_key(catalog, query, 20261123)
         monkeypatch.setattr(facets, "DateTime", lambda: opens + 1.0 / 1440)
         after = facets.cache_key(catalog, query, 20261123)
-    assert before != after
-    assert before[:-1] == after[:-1]  # nothing else changed
+    assert before[6] != after[6]  # the next opening or closing
+    assert before[:6] + before[7:] == after[:6] + after[7:]
 
 
 def test_bounded(sample_documents, monkeypatch):
@@ -177,3 +177,33 @@ def test_bounded(sample_documents, monkeypatch):
     ask(4)  # kept
     ask(0)  # the oldest, dropped
     assert calls == [0, 1, 2, 3, 4, 0]
+
+
+def test_fresh_after_the_sector_list_changes(
+    sample_documents, anonymous, today, computed
+):
+    """Facet tokens come from the control panel's list of sectors."""
+    counts(anonymous, "sector")
+    record = "commune_portal.sectors"
+    api.portal.set_registry_record(
+        record, [*api.portal.get_registry_record(record), "Khoa học và công nghệ"]
+    )
+    transaction.commit()
+    counts(anonymous, "sector")
+    assert len(computed) == 2
+
+
+def test_facets_in_the_language_asked(sample_documents, anonymous, today):
+    api.portal.set_registry_record("plone.use_request_negotiation", True)
+    transaction.commit()
+    def titles(language):
+        response = anonymous.get(
+            "van-ban/@directives", headers={"Accept-Language": language}
+        )
+        return {
+            f["token"]: f["title"] for f in response.json()["facets"]["legal_status"]
+        }
+
+    assert titles("vi")["in_force"] == "Còn hiệu lực"
+    assert titles("en")["in_force"] == "In force"
+    assert titles("vi")["in_force"] == "Còn hiệu lực"

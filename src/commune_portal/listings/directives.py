@@ -15,6 +15,7 @@ from commune_portal import _
 from commune_portal import document_number
 from commune_portal import legal_status
 from commune_portal.behaviors.official_document import OFFICIAL_DOCUMENT_TYPES
+from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.listings import facets
 from commune_portal.listings import params
 from commune_portal.text import fold
@@ -24,6 +25,7 @@ from commune_portal.vocabularies.document_types import TITLES as TYPE_TITLES
 from commune_portal.vocabularies.official_document import LEGAL_STATUSES
 from dataclasses import dataclass
 from datetime import date
+from plone import api
 from Products.CMFCore.utils import getToolByName
 from Products.ZCTextIndex.ParseTree import ParseError
 from zope.component import getUtility
@@ -46,6 +48,8 @@ SORTS = {
 DEFAULT_BATCH_SIZE = 25
 MAX_BATCH_SIZE = 200
 LEGAL_STATUS_TITLES = dict(LEGAL_STATUSES)
+# The control panel's sectors: their tokens are in the facets.
+SECTORS_RECORD = f"{REGISTRY_PREFIX}.sectors"
 
 
 def _term_value(vocabulary, given):
@@ -197,17 +201,28 @@ class DirectiveListing:
         )
 
     def _facets(self, rids):
-        types, years, sectors, statuses = facets.cached(
+        """The facets of the whole result, titles translated: from the
+        cache when this query was answered since the catalog or the day
+        last changed, for the same view of it, language and sector list.
+        Shared between requests: read it, do not change it."""
+        sectors_setting = api.portal.get_registry_record(SECTORS_RECORD, default=None)
+        return facets.cached(
             self.catalog,
             self.query,
             self.day,
-            lambda: (
-                facets.counts(self.catalog, "document_type", rids),
-                facets.counts(self.catalog, "issue_year", rids),
-                facets.counts(self.catalog, "sectors", rids),
-                self._status_counts(rids),
-            ),
+            lambda: self._format_facets(*self._count_facets(rids)),
+            extra=(self.request.get("LANGUAGE"), tuple(sectors_setting or ())),
         )
+
+    def _count_facets(self, rids):
+        return (
+            facets.counts(self.catalog, "document_type", rids),
+            facets.counts(self.catalog, "issue_year", rids),
+            facets.counts(self.catalog, "sectors", rids),
+            self._status_counts(rids),
+        )
+
+    def _format_facets(self, types, years, sectors, statuses):
         sectors_vocabulary = self._vocabulary("commune_portal.vocabularies.Sectors")
         return {
             "document_type": self._ordered(
@@ -325,7 +340,7 @@ class DirectiveListing:
         return [self.row(brain) for brain in self.brains]
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class DirectiveRow:
     """One listed document: catalog metadata and the status on the day of
     the listing, titles translated for the request."""

@@ -5,7 +5,7 @@ each record's value from the index (``_unindex``); a large one by
 intersecting it with the postings of each value, the way ZCatalog itself
 combines indexes. Both are done in the indexes' BTrees, no object is woken.
 
-The counts of a query are kept in a small per-process cache (``cached``),
+The facets of a query are kept in a small per-process cache (``cached``),
 keyed by what decides them: the site's catalog and its change counter, the
 day (legal statuses change at midnight), the query and what the user may
 see (the tokens Plone's catalog adds, whether inactive items show and, if
@@ -132,7 +132,7 @@ def _next_change(catalog):
     return tuple(found)
 
 
-def cache_key(catalog, query, day):
+def cache_key(catalog, query, day, extra=()):
     """What the facet counts of ``query`` depend on, as Plone's
     ``portal_catalog.searchResults`` completes it for the current user;
     ``None`` when the catalog holds changes not yet committed (another
@@ -151,13 +151,15 @@ def cache_key(catalog, query, day):
         visible,
         inactive,
         None if inactive else _next_change(catalog),
+        extra,
     )
 
 
-def cached(catalog, query, day, compute):
-    """``compute()`` (the counts of ``query``), from the cache when the
-    catalog, the day and the user's view of it have not changed since."""
-    key = cache_key(catalog, query, day)
+def cached(catalog, query, day, compute, extra=()):
+    """``compute()`` (the facets of ``query``), from the cache when the
+    catalog, the day, the user's view of it and ``extra`` (what else the
+    result depends on: language, settings) have not changed since."""
+    key = cache_key(catalog, query, day, extra)
     if key is None:
         return compute()
     with _lock:
