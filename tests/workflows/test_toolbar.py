@@ -17,24 +17,38 @@ import transaction
 
 
 @pytest.mark.parametrize(
-    "policy,role,state,transition",
+    "policy,role,state,transition,portal_type",
     [
-        ("commune_two_step", "CommuneApprover", "published", "retract"),
-        ("commune_two_step", "CommuneApprover", "pending_approval", "approve"),
-        ("commune_two_step", "Reviewer", "pending_review", "review"),
-        ("commune_one_step", "CommuneApprover", "published", "retract"),
-        ("commune_one_step", "ProcedureOfficer", "published", "retract"),
-        ("commune_one_step", "Reviewer", "published", "retract"),
-        ("council_materials", "CouncilSecretary", "circulated", "publish"),
+        ("commune_two_step", "CommuneApprover", "published", "retract", "Document"),
+        (
+            "commune_two_step",
+            "CommuneApprover",
+            "pending_approval",
+            "approve",
+            "Document",
+        ),
+        ("commune_two_step", "Reviewer", "pending_review", "review", "Document"),
+        ("commune_one_step", "CommuneApprover", "published", "retract", "Document"),
+        # The one-stop-shop officer acts on procedures only.
+        ("commune_one_step", "ProcedureOfficer", "published", "retract", "Procedure"),
+        ("commune_one_step", "Reviewer", "published", "retract", "Document"),
+        ("council_materials", "CouncilSecretary", "circulated", "publish", "Document"),
     ],
 )
 def test_the_move_is_in_the_toolbar(
-    functional_app, functional_portal, user_with_roles, policy, role, state, transition
+    functional_app,
+    functional_portal,
+    user_with_roles,
+    policy,
+    role,
+    state,
+    transition,
+    portal_type,
 ):
     with api.env.adopt_roles(["Manager"]):
         folder = api.content.create(functional_portal, "Folder", id="muc")
         switch_policy(folder, policy, policy)
-        page = api.content.create(folder, "Document", id="trang", title="Thông báo")
+        page = api.content.create(folder, portal_type, id="trang", title="Thông báo")
     reach_state(page, state)
     user, _ = user_with_roles("nguoi-duyet")
     api.user.grant_roles(username=user, obj=folder, roles=[role])
