@@ -32,7 +32,14 @@ def _reindex(context, uids):
         # A catalog search would flush the indexing queue for nothing.
         return
     catalog = getToolByName(context, "portal_catalog")
-    for brain in catalog.unrestrictedSearchResults(UID=list(uids)):
+    # Without processing the indexing queue first (as CMF's
+    # reindexObjectSecurity): the targets are catalogued already, and a
+    # document created in this transaction is indexed whole at commit;
+    # processing it here would catalog a new document twice.
+    search = getattr(
+        catalog, "_unrestrictedSearchResults", catalog.unrestrictedSearchResults
+    )
+    for brain in search(UID=list(uids)):
         target = brain._unrestrictedGetObject()
         # Metadata (legal_window) is refreshed with any explicit index list.
         target.reindexObject(idxs=LEGAL_INDEXES)
