@@ -205,7 +205,9 @@ def call_service(env, name, pairs, before=None):
     return run, request
 
 
-def call_floor(env, query):
+def call_floor(env, query, attributes=BRAIN_ATTRIBUTES):
+    """Prepare (untimed) and return a callable running the bare catalog
+    query and reading ``attributes`` and the URL of the page's brains."""
     site, request = env.prepare("floor", [])
     catalog = site.portal_catalog
 
@@ -214,7 +216,7 @@ def call_floor(env, query):
         page = []
         for brain in results:
             values = [brain.getURL()]
-            values.extend(getattr(brain, name) for name in BRAIN_ATTRIBUTES)
+            values.extend(getattr(brain, name) for name in attributes)
             page.append(values)
         return results.actual_result_count, page
 
