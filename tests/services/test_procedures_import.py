@@ -2,6 +2,7 @@
 console script uses. Items are created or updated by code; an invalid item
 changes nothing while the valid ones land."""
 
+from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.procedure_import import items_of
 from commune_portal.procedure_import import load
 from commune_portal.procedure_import import main
@@ -167,6 +168,24 @@ class TestRest:
         for code in ("1.000656", "1.004873", "2.000815"):
             assert not catalog.unrestrictedSearchResults(procedure_code_key=code)
         assert len(contents(section)) == 3
+
+    def test_sectors_added_only_by_the_items_that_land(self, section, officer):
+        items = {item["procedure_code"]: item for item in fixture_items()}
+        landing = copy.deepcopy(items["1.001193"])
+        landing["sectors"] = ["Hộ tịch", "Hộ tịch điện tử"]
+        refused = copy.deepcopy(items["1.000894"])
+        refused["sectors"] = ["Lĩnh vực thử nghiệm"]
+        refused["national_portal_url"] = "ftp://dichvucong.gov.vn/1.000894"
+        response = post(section, {"procedures": [landing, refused]}, officer)
+        assert response.status_code == 200, response.text
+        report = response.json()
+        assert [item["status"] for item in report["items"]] == ["created", "refused"]
+        assert report["sectors_added"] == ["Hộ tịch điện tử"]
+        transaction.begin()
+        listed = api.portal.get_registry_record(f"{REGISTRY_PREFIX}.sectors")
+        assert "Hộ tịch điện tử" in listed
+        assert "Lĩnh vực thử nghiệm" not in listed
+        assert contents(section) == ["thu-tuc-dang-ky-khai-sinh"]
 
     def test_refused_for_others(self, section, user_with_roles):
         contributor = user_with_roles("phongvien", "Contributor")
