@@ -196,6 +196,7 @@ def test_fresh_after_the_sector_list_changes(
 def test_facets_in_the_language_asked(sample_documents, anonymous, today):
     api.portal.set_registry_record("plone.use_request_negotiation", True)
     transaction.commit()
+
     def titles(language):
         response = anonymous.get(
             "van-ban/@directives", headers={"Accept-Language": language}
