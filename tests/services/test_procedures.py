@@ -247,6 +247,39 @@ class TestFacets:
     def test_can_be_left_out(self, catalogue):
         assert "facets" not in get(catalogue["section"], facets="false").json()
 
+    def test_fresh_after_the_sector_list_changes(self, catalogue):
+        """Facet tokens come from the control panel's list, which the
+        cached facets follow."""
+
+        def tokens():
+            body = get(catalogue["section"]).json()
+            return {f["title"]: f["token"] for f in body["facets"]["sector"]}
+
+        assert tokens()["Hộ tịch"] == "ho-tich"
+        record = "commune_portal.sectors"
+        listed = api.portal.get_registry_record(record)
+        api.portal.set_registry_record(record, [s for s in listed if s != "Hộ tịch"])
+        transaction.commit()
+        assert tokens()["Hộ tịch"] == "Hộ tịch"  # no longer a listed sector
+
+    def test_in_the_language_asked(self, catalogue):
+        api.portal.set_registry_record("plone.use_request_negotiation", True)
+        transaction.commit()
+
+        def titles(language):
+            response = requests.get(
+                f"{catalogue['section'].absolute_url()}/@procedures",
+                headers={**HEADERS, "Accept-Language": language},
+            )
+            return {
+                f["token"]: f["title"]
+                for f in response.json()["facets"]["online_service"]
+            }
+
+        assert titles("vi")["full"] == "Dịch vụ công trực tuyến toàn trình"
+        assert titles("en")["full"] == "Fully online public service"
+        assert titles("vi")["full"] == "Dịch vụ công trực tuyến toàn trình"
+
 
 class TestBatching:
     def test_pages(self, catalogue):

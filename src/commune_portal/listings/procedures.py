@@ -15,9 +15,11 @@ from commune_portal.listings import facets
 from commune_portal.listings import params
 from commune_portal.listings.directives import _term_value
 from commune_portal.listings.directives import DirectiveListing
+from commune_portal.listings.directives import SECTORS_RECORD
 from commune_portal.vocabularies.procedures import IMPLEMENTATION_LEVELS
 from commune_portal.vocabularies.procedures import ONLINE_SERVICE_LEVELS
 from dataclasses import dataclass
+from plone import api
 
 
 # sort_on -> (indexes, reverse by default)
@@ -132,15 +134,24 @@ class ProcedureListing(DirectiveListing):
         return self
 
     def _facets(self, rids):
-        sectors, levels = facets.cached(
+        """The facets of the whole result, formatted: from the cache, as
+        ``DirectiveListing`` does (per language and sector list; formatting
+        them cost more than the catalog search at 5,000 procedures,
+        bench/procedures.py). Shared between requests: read it, do not
+        change it."""
+        sectors_setting = api.portal.get_registry_record(SECTORS_RECORD, default=None)
+        return facets.cached(
             self.catalog,
             self.query,
             self.day,
-            lambda: (
+            lambda: self._format_facets(
                 facets.counts(self.catalog, "sectors", rids),
                 facets.counts(self.catalog, "online_service", rids),
             ),
+            extra=(self.request.get("LANGUAGE"), tuple(sectors_setting or ())),
         )
+
+    def _format_facets(self, sectors, levels):
         vocabulary = self._vocabulary("commune_portal.vocabularies.Sectors")
         return {
             "sector": self._ordered(
