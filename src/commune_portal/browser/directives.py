@@ -8,6 +8,7 @@ from commune_portal.browser.dates import localized_date
 from commune_portal.browser.document import status_badge
 from commune_portal.browser.printing import print_stylesheet_url
 from commune_portal.listings.directives import DirectiveListing
+from commune_portal.listings.directives import PARAMETERS
 from commune_portal.listings.directives import SORTS
 from commune_portal.listings.params import BadParameter
 from commune_portal.listings.params import values
@@ -19,27 +20,6 @@ from zope.component import getUtility
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
-
-# The request parameters of the listing, in the order of the query strings
-# the page writes.
-PARAMETERS = (
-    "q",
-    "document_number",
-    "document_type",
-    "issuing_body",
-    "sector",
-    "year",
-    "issued_after",
-    "issued_before",
-    "legal_status",
-    "is_legal_normative",
-    "portal_type",
-    "sort_on",
-    "sort_order",
-    "b_start",
-    "b_size",
-    "facets",
-)
 
 # Parameters that may be given several times (OR); the others take one value.
 REPEATABLE = ("document_type", "sector", "portal_type")

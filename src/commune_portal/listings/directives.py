@@ -34,6 +34,27 @@ from zope.schema.interfaces import IVocabularyFactory
 from ZTUtils.Lazy import LazyMap
 
 
+# The request parameters of the listing (CONTRACT.md), in the order of the
+# query strings the "Văn bản" view writes.
+PARAMETERS = (
+    "q",
+    "document_number",
+    "document_type",
+    "issuing_body",
+    "sector",
+    "year",
+    "issued_after",
+    "issued_before",
+    "legal_status",
+    "is_legal_normative",
+    "portal_type",
+    "sort_on",
+    "sort_order",
+    "b_start",
+    "b_size",
+    "facets",
+)
+
 # Listed unless the caller asks for portal_type (CONTRACT.md).
 DEFAULT_TYPES = ("Directive", "Resolution")
 
@@ -64,6 +85,8 @@ class DirectiveListing:
     """Filters, sorting, batching and facets of official documents below
     ``context``. ``parse()`` raises ``params.BadParameter``."""
 
+    parameters = PARAMETERS
+
     def __init__(self, context, request):
         self.context = context
         self.request = request
@@ -75,6 +98,13 @@ class DirectiveListing:
         self.day = legal_status.day_number(self.today)
 
     # -- parameters -------------------------------------------------------
+
+    def check_parameters(self):
+        """Refuse parameters the listing does not know (REST: an
+        integrator's misspelt filter). Pages do not call it: links shared
+        on social networks carry their own (``fbclid`` …)."""
+        params.known(self.request.form, self.parameters)
+        return self
 
     def parse(self):
         form = self.request.form

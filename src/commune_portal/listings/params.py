@@ -119,3 +119,19 @@ def sort_order(form, default_reverse):
     if lowered in ("ascending", "asc"):
         return False
     raise BadParameter("sort_order", _("Expected ascending or descending."))
+
+
+def known(form, allowed):
+    """Refuse a parameter that is not one of ``allowed`` (``name:list``,
+    ``name:int`` … count as ``name``): a misspelt filter would otherwise
+    be ignored and answer the unfiltered list."""
+    for key in form:
+        name = key.split(":", 1)[0]
+        if name not in allowed:
+            raise BadParameter(
+                name,
+                _(
+                    'Unknown parameter "${name}". Allowed: ${allowed}.',
+                    mapping={"name": name, "allowed": ", ".join(allowed)},
+                ),
+            )

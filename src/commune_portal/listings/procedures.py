@@ -28,20 +28,19 @@ SORTS = {
     "procedure_code": (("procedure_code_key",), False),
 }
 
-PARAMETERS = frozenset(
-    (
-        "q",
-        "code",
-        "sector",
-        "online_service",
-        "implementation_level",
-        "legal_basis_outdated",
-        "sort_on",
-        "sort_order",
-        "b_start",
-        "b_size",
-        "facets",
-    )
+# The request parameters of the listing (CONTRACT.md).
+PARAMETERS = (
+    "q",
+    "code",
+    "sector",
+    "online_service",
+    "implementation_level",
+    "legal_basis_outdated",
+    "sort_on",
+    "sort_order",
+    "b_start",
+    "b_size",
+    "facets",
 )
 
 ONLINE_SERVICE_TITLES = dict(ONLINE_SERVICE_LEVELS)
@@ -53,20 +52,10 @@ class ProcedureListing(DirectiveListing):
     """Filters, sorting, batching and facets of procedures below
     ``context``. ``parse()`` raises ``params.BadParameter``."""
 
+    parameters = PARAMETERS
+
     def parse(self):
         form = self.request.form
-        for name in form:
-            if name.removesuffix(":list") not in PARAMETERS:
-                raise params.BadParameter(
-                    name,
-                    _(
-                        'Unknown parameter "${name}". Allowed: ${allowed}.',
-                        mapping={
-                            "name": name,
-                            "allowed": ", ".join(sorted(PARAMETERS)),
-                        },
-                    ),
-                )
         self.query = query = {
             "path": "/".join(self.context.getPhysicalPath()),
             "portal_type": PORTAL_TYPE,

@@ -1,11 +1,8 @@
 """``GET <folder or site>/@procedures``: administrative procedures,
 filtered, sorted, batched, with facets (CONTRACT.md)."""
 
-from commune_portal.listings.params import bad_request
-from commune_portal.listings.params import BadParameter
 from commune_portal.listings.procedures import ProcedureListing
-from plone.restapi.batching import HypermediaBatch
-from plone.restapi.services import Service
+from commune_portal.services.listing import ListingGet
 
 
 def item(row):
@@ -31,23 +28,9 @@ def item(row):
     }
 
 
-class ProceduresGet(Service):
-    def reply(self):
-        listing = ProcedureListing(self.context, self.request)
-        try:
-            listing.parse().search()
-        except BadParameter as error:
-            return bad_request(self.request, error.name, error.message)
-        # The page is already cut by the catalog; the batch reads its
-        # total and writes the links.
-        batch = HypermediaBatch(self.request, listing.brains)
-        result = {
-            "@id": f"{self.context.absolute_url()}/@procedures",
-            "items_total": batch.items_total,
-            "items": [item(listing.row(brain)) for brain in batch],
-        }
-        if batch.links:
-            result["batching"] = batch.links
-        if listing.facets is not None:
-            result["facets"] = listing.facets
-        return result
+class ProceduresGet(ListingGet):
+    listing = ProcedureListing
+    endpoint = "@procedures"
+
+    def item(self, row):
+        return item(row)
