@@ -5,12 +5,29 @@ from datetime import date as D
 from plone import api
 from tests.helpers import make_document
 from tests.helpers import reach_state
+from tests.procedure_helpers import make_procedure
 import pytest
 import transaction
 
 
 # The relation fields of every type on our sites that has them.
-RELATION_FIELDS = {"Directive": RELATIONS}
+RELATION_FIELDS = {
+    "Directive": RELATIONS,
+    "Procedure": ("legal_basis_documents",),
+}
+
+
+def make_source(portal_type, folder):
+    """A published item of ``portal_type`` with id ``kh-15`` in ``folder``."""
+    if portal_type == "Procedure":
+        return make_procedure(folder, "kh-15")
+    return make_document(
+        folder,
+        "kh-15",
+        "Kế hoạch chuyển đổi số năm 2026",
+        document_number="15/KH-UBND",
+        issue_date=D(2026, 1, 5),
+    )
 
 
 @pytest.fixture
@@ -63,17 +80,15 @@ def documents(functional_portal):
 
 
 def relate(document, field, targets):
-    from commune_portal.behaviors.official_document import IOfficialDocument
     from z3c.relationfield import RelationValue
     from zope.component import getUtility
     from zope.intid.interfaces import IIntIds
     from zope.lifecycleevent import modified
 
     intids = getUtility(IIntIds)
+    # The behavior stores its relation fields on the object, as Procedure.
     setattr(
-        IOfficialDocument(document),
-        field,
-        [RelationValue(intids.getId(target)) for target in targets],
+        document, field, [RelationValue(intids.getId(target)) for target in targets]
     )
     modified(document)
 
@@ -86,14 +101,7 @@ def test_hidden_targets_left_out(
     documents, request_factory, manager_request, portal_type, field
 ):
     folder, targets = documents
-    plan = make_document(
-        folder,
-        "kh-15",
-        "Kế hoạch chuyển đổi số năm 2026",
-        portal_type=portal_type,
-        document_number="15/KH-UBND",
-        issue_date=D(2026, 1, 5),
-    )
+    plan = make_source(portal_type, folder)
     relate(plan, field, list(targets.values()))
     transaction.commit()
 
