@@ -64,6 +64,7 @@ WRITES = {
         '{"policy_in": "commune_two_step", "policy_below": "commune_two_step"}',
     ),
     "workflow": ("phong/kh-15/@workflow/submit", "{}"),
+    "procedures-import": ("phong/@procedures-import", '{"procedures": []}'),
 }
 
 

@@ -18,13 +18,11 @@ def iso(day):
 
 class ListingGet(Service):
     """Subclasses set ``listing`` (a class of ``listings/``), ``endpoint``
-    (``@directives``) and ``item(row)`` (a row as a JSON item)."""
+    (``@directives``) and ``item`` (a function: a row as a JSON item)."""
 
     listing = None
     endpoint = None
-
-    def item(self, row):
-        raise NotImplementedError  # pragma: no cover - set by subclasses
+    item = None
 
     def render(self):
         """As plone.restapi's ``Service.render``, without the indentation:

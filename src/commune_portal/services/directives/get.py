@@ -37,6 +37,4 @@ def item(row):
 class DirectivesGet(ListingGet):
     listing = DirectiveListing
     endpoint = "@directives"
-
-    def item(self, row):
-        return item(row)
+    item = staticmethod(item)

@@ -31,6 +31,4 @@ def item(row):
 class ProceduresGet(ListingGet):
     listing = ProcedureListing
     endpoint = "@procedures"
-
-    def item(self, row):
-        return item(row)
+    item = staticmethod(item)

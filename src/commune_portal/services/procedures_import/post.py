@@ -6,17 +6,20 @@ from commune_portal import _
 from commune_portal.listings.params import bad_request
 from commune_portal.procedure_import import import_procedures
 from commune_portal.procedure_import import items_of
+from commune_portal.services.protection import check_write
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
-from zope.interface import alsoProvides
-import plone.protect.interfaces
 
 
 class ProceduresImportPost(Service):
     def reply(self):
-        # As plone.restapi's own write services: REST clients send no form
-        # authenticator, and an import writes many objects.
-        alsoProvides(self.request, plone.protect.interfaces.IDisableCSRFProtection)
+        # JSON from the portal itself or from a client that is not a
+        # browser (services/protection.py); then plone.protect is off, as
+        # for plone.restapi's own write services: an import writes many
+        # objects.
+        refused = check_write(self)
+        if refused is not None:
+            return refused
         data = json_body(self.request)
         try:
             items = items_of(data)
