@@ -117,3 +117,21 @@ class TestCatalogMarker:
         before = catalog.getCounter()
         mark_catalog(setup_tool)
         assert catalog.getCounter() == before
+
+
+def test_upgrade_1003_adds_the_upload_limit(portal, setup_tool):
+    """A site of 1002 has no upload limit; the upgrade adds it with its
+    default and keeps what the administrator set."""
+    registry = portal.portal_registry
+    del registry.records["commune_portal.max_upload_size"]
+    api.portal.set_registry_record("commune_portal.commune_name", "Xã Nghi Dương")
+    api.portal.set_registry_record("commune_portal.sectors", ["Hộ tịch"])
+    setup_tool.setLastVersionForProfile("commune_portal:default", "1002")
+
+    setup_tool.upgradeProfile("commune_portal:default")
+
+    assert api.portal.get_registry_record("commune_portal.max_upload_size") == 10
+    assert api.portal.get_registry_record("commune_portal.commune_name") == (
+        "Xã Nghi Dương"
+    )
+    assert api.portal.get_registry_record("commune_portal.sectors") == ["Hộ tịch"]
