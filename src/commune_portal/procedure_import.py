@@ -4,11 +4,17 @@
 ``import_procedures`` creates or updates procedures by code: an item whose
 short code (``1.001612`` of ``1.001612.000.00.00.H48``) is already on the
 site updates that procedure wherever it is, any other item creates one in
-the given folder. Each item is checked whole against the schema of
-``Procedure`` (the same field rules and invariants as the forms and REST)
-before anything of it is written (the sectors it adds to the control panel
-are the one exception, undone by a savepoint): a refused item changes
-nothing, the others land.
+the given folder; a file names each procedure once (a second item with
+the same short code is refused). Each item is checked whole against the
+schema of ``Procedure`` (the same field rules and invariants as the forms
+and REST) before anything of it is written (the sectors it adds to the
+control panel are the one exception, undone by a savepoint): a refused
+item changes nothing, the others land.
+
+The import looks codes and legal-basis numbers up without flushing
+Products.CMFCore's indexing queue (``_Lookups``): a flush per item would
+catalogue every new procedure and its folder once per item instead of
+once, merged, at commit (bench/procedures.py, docs/performance.md).
 
 Used by ``POST @procedures-import`` and by the console script
 ``commune-portal-import-procedures`` (``main``).
@@ -29,6 +35,7 @@ from pathlib import Path
 from plone import api
 from plone.restapi.services.content.utils import add
 from plone.restapi.services.content.utils import create
+from Products.CMFCore.indexing import processQueue
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.event import notify
@@ -201,10 +208,12 @@ def _message(error, request):
     return _t(message, request)
 
 
-def check(item, context, request=None):
+def check(item, context, request=None, find_procedure=None):
     """The values of ``item`` ready to store, checked against the schema
     bound to ``context`` (the procedure updated, or the folder of a new
-    one). Raises ``ItemRefused`` with every problem found."""
+    one). Raises ``ItemRefused`` with every problem found.
+    ``find_procedure`` replaces the catalog search of the uniqueness
+    invariant (``_Lookups.find_procedure``)."""
     errors = []
     if not isinstance(item, dict):
         raise ItemRefused([("", _t(_("Expected an object."), request))])
@@ -258,7 +267,10 @@ def check(item, context, request=None):
         values[name] = value
     if not errors:
         try:
-            IProcedure.validateInvariants(_Data(values, context))
+            data = _Data(values, context)
+            if find_procedure is not None:
+                data.__find_procedure__ = find_procedure
+            IProcedure.validateInvariants(data)
         except Invalid as error:
             errors.append(("", _message(error, request)))
     if errors:
@@ -266,40 +278,72 @@ def check(item, context, request=None):
     return values
 
 
-def _existing(portal, code):
-    """The procedures of the site with the short code of ``code``."""
-    key = short_code(code)
-    if key is None:
-        return []
-    catalog = api.portal.get_tool("portal_catalog")
-    return [
-        brain._unrestrictedGetObject()
-        for brain in catalog.unrestrictedSearchResults(
-            portal_type=PORTAL_TYPE, procedure_code_key=key
-        )
-    ]
+class _Lookups:
+    """What one call of ``import_procedures`` looks up in the catalog, kept
+    without flushing the indexing queue per item.
 
+    The queue is processed once, when the call begins; from then on the
+    catalog knows every procedure except those this call creates (they are
+    catalogued at commit), which ``created`` holds by short code. An update
+    keeps the short code it was found by, so the catalog's keys stay right.
+    Legal-basis numbers are looked up once per distinct number: the import
+    changes no official document.
+    """
 
-def _documents_cited(values):
-    """Official documents of the site whose number is in the legal basis."""
-    catalog = api.portal.get_tool("portal_catalog")
-    intids = getUtility(IIntIds)
-    relations = []
-    seen = set()
-    for row in values.get("legal_basis") or []:
-        key = number_key(row.get("document_number") or "")
+    def __init__(self, container, seen):
+        processQueue()
+        self.catalog = api.portal.get_tool("portal_catalog")
+        self.intids = getUtility(IIntIds)
+        self.created = {}  # short code -> the procedure created by this call
+        # short code -> position of the item of this file that landed
+        self.seen = seen
+        self.cited = {}  # number key -> intids of the documents
+
+    def procedures(self, key):
+        """The procedures of the site with the short code ``key``."""
         if key is None:
-            continue
-        for brain in catalog.unrestrictedSearchResults(
-            document_number_key=key, portal_type=["Directive", "Resolution"]
+            return []
+        found = [self.created[key]] if key in self.created else []
+        for brain in self.catalog._unrestrictedSearchResults(
+            portal_type=PORTAL_TYPE, procedure_code_key=key
         ):
-            if brain.UID in seen:
+            try:
+                found.append(brain._unrestrictedGetObject())
+            except (AttributeError, KeyError):
+                continue  # a stale catalog entry is no procedure
+        return found
+
+    def find_procedure(self, context, code):
+        """``content.procedure.find_procedure`` for the schema's invariant:
+        another procedure than ``context`` with the short code of ``code``."""
+        own = aq_base(context) if context is not None else None
+        for obj in self.procedures(short_code(code)):
+            if aq_base(obj) is not own:
+                return obj
+        return None
+
+    def documents_cited(self, values):
+        """Relations to the official documents of the site whose number is
+        in the legal basis of ``values``."""
+        relations = []
+        seen = set()
+        for row in values.get("legal_basis") or []:
+            key = number_key(row.get("document_number") or "")
+            if key is None:
                 continue
-            seen.add(brain.UID)
-            relations.append(
-                RelationValue(intids.getId(brain._unrestrictedGetObject()))
-            )
-    return relations
+            if key not in self.cited:
+                self.cited[key] = [
+                    self.intids.getId(brain._unrestrictedGetObject())
+                    for brain in self.catalog._unrestrictedSearchResults(
+                        document_number_key=key,
+                        portal_type=["Directive", "Resolution"],
+                    )
+                ]
+            for intid in self.cited[key]:
+                if intid not in seen:
+                    seen.add(intid)
+                    relations.append(RelationValue(intid))
+        return relations
 
 
 def _missing_sectors(item):
@@ -320,7 +364,7 @@ def _store(obj, values):
         setattr(obj, name, value)
 
 
-def _import_one(container, item, publish, add_sectors, request):
+def _import_one(container, item, publish, add_sectors, request, lookups):
     """Create or update one procedure; returns ``(status, obj, added sectors)``.
 
     Every refusal is raised before anything of the item is written, except
@@ -332,35 +376,42 @@ def _import_one(container, item, publish, add_sectors, request):
     """
     added = _missing_sectors(item) if add_sectors else []
     if not added:
-        return (*_create_or_update(container, item, publish, request), added)
+        return (*_create_or_update(container, item, publish, request, lookups), added)
     savepoint = transaction.savepoint(optimistic=True)
     record = f"{REGISTRY_PREFIX}.sectors"
     current = list(api.portal.get_registry_record(record) or [])
     api.portal.set_registry_record(record, current + added)
     try:
-        return (*_create_or_update(container, item, publish, request), added)
+        return (*_create_or_update(container, item, publish, request, lookups), added)
     except ItemRefused:
         savepoint.rollback()
         raise
 
 
-def _create_or_update(container, item, publish, request):
+def _refused(message, request, field="procedure_code"):
+    return ItemRefused([(field, _t(message, request))])
+
+
+def _create_or_update(container, item, publish, request, lookups):
     """Check ``item`` whole, then store it; returns ``(status, obj)``.
     Raises ``ItemRefused`` before writing anything."""
     checker = getSecurityManager()
     code = (
         normalize_code(item.get("procedure_code")) if isinstance(item, dict) else None
     )
-    existing = _existing(container, code)
-    if len(existing) > 1:
-        raise ItemRefused(
-            [
-                (
-                    "procedure_code",
-                    _t(_("Several procedures of the site have this code."), request),
-                )
-            ]
+    key = short_code(code)
+    if key in lookups.seen:
+        raise _refused(
+            _(
+                "Item ${position} of this file already has this code: a file "
+                "names each procedure once.",
+                mapping={"position": lookups.seen[key]},
+            ),
+            request,
         )
+    existing = lookups.procedures(key)
+    if len(existing) > 1:
+        raise _refused(_("Several procedures of the site have this code."), request)
     if existing:
         obj = existing[0]
         # Keeping published procedures in line with the national catalogue
@@ -369,37 +420,49 @@ def _create_or_update(container, item, publish, request):
             checker.checkPermission("Modify portal content", obj)
             or checker.checkPermission(IMPORT_PERMISSION, obj)
         ):
-            raise ItemRefused(
-                [("", _t(_("You may not edit the procedure with this code."), request))]
+            raise _refused(
+                _("You may not edit the procedure with this code."), request, ""
             )
-        values = check(item, obj, request)
+        values = check(item, obj, request, lookups.find_procedure)
         _store(obj, values)
-        obj.legal_basis_documents = _documents_cited(values)
+        obj.legal_basis_documents = lookups.documents_cited(values)
         modified(obj)
         return "updated", obj
     if not checker.checkPermission("commune_portal: Add Procedure", container):
-        raise ItemRefused(
-            [("", _t(_("You may not add procedures in this folder."), request))]
-        )
-    values = check(item, container, request)
+        raise _refused(_("You may not add procedures in this folder."), request, "")
+    values = check(item, container, request, lookups.find_procedure)
     title = values.pop("title")
     obj = create(container, PORTAL_TYPE, title=title)
     obj = obj.__of__(container)  # vocabularies and relations need a place
     _store(obj, values)
     obj.title = title
-    obj.legal_basis_documents = _documents_cited(values)
+    obj.legal_basis_documents = lookups.documents_cited(values)
     obj = aq_base(obj)
     notify(ObjectCreatedEvent(obj))
     obj = add(container, obj, rename=True)
+    lookups.created[key] = obj
     if publish:
         api.content.transition(obj, to_state="published")
     return "created", obj
 
 
-def import_procedures(container, items, publish=False, add_sectors=True, request=None):
+def import_procedures(
+    container,
+    items,
+    publish=False,
+    add_sectors=True,
+    request=None,
+    offset=0,
+    seen=None,
+):
     """Import ``items`` into ``container``; return the report:
     ``{"created", "updated", "refused", "sectors_added", "items": [...]}``,
-    one entry per item in the order given."""
+    one entry per item in the order given.
+
+    A file imported in several calls (the console script commits every
+    500 items) passes the position of its first item less one (``offset``)
+    and the same ``seen`` dictionary to each call, so that an item naming a
+    procedure an earlier item of the file landed is refused there too."""
     report = {
         "created": 0,
         "updated": 0,
@@ -407,15 +470,16 @@ def import_procedures(container, items, publish=False, add_sectors=True, request
         "sectors_added": [],
         "items": [],
     }
+    lookups = _Lookups(container, {} if seen is None else seen)
     started = time.perf_counter()
     total = len(items)
-    for position, item in enumerate(items, 1):
+    for position, item in enumerate(items, offset + 1):
         code = item.get("procedure_code") if isinstance(item, dict) else None
         title = item.get("title") if isinstance(item, dict) else None
         entry = {"position": position, "procedure_code": code, "title": title}
         try:
             status, obj, added = _import_one(
-                container, item, publish, add_sectors, request
+                container, item, publish, add_sectors, request, lookups
             )
         except ItemRefused as refused:
             entry["status"] = "refused"
@@ -431,17 +495,19 @@ def import_procedures(container, items, publish=False, add_sectors=True, request
             report["sectors_added"] += [
                 s for s in added if s not in report["sectors_added"]
             ]
+            lookups.seen[short_code(code)] = position
         report["items"].append(entry)
-        if position % LOG_EVERY == 0 or position == total:
+        done = position - offset
+        if done % LOG_EVERY == 0 or done == total:
             elapsed = time.perf_counter() - started
             logger.info(
                 "Procedures: %d/%d (%d created, %d updated, %d refused), %.0f items/s",
-                position,
+                done,
                 total,
                 report["created"],
                 report["updated"],
                 report["refused"],
-                position / elapsed if elapsed else 0,
+                done / elapsed if elapsed else 0,
             )
     return report
 
@@ -509,18 +575,19 @@ def main(argv=None):
         "sectors_added": [],
         "items": [],
     }
+    seen = {}  # an item naming a procedure twice is refused in any batch
     for start in range(0, len(items), args.commit_every):
         part = import_procedures(
             container,
             items[start : start + args.commit_every],
             publish=args.publish,
             add_sectors=not args.no_new_sectors,
+            offset=start,
+            seen=seen,
         )
         for key in ("created", "updated", "refused"):
             totals[key] += part[key]
         totals["sectors_added"] += part["sectors_added"]
-        for entry in part["items"]:
-            entry["position"] += start
         totals["items"] += part["items"]
         if args.dry_run:
             transaction.abort()

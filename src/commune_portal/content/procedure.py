@@ -5,18 +5,17 @@ The fields follow the national public-service portal (Cổng Dịch vụ công
 quốc gia, DOMAIN.md). Every rule on the data is stated here, at the schema
 (field constraints and invariants), so that it holds for the edit forms,
 plone.restapi and the import alike. This module is a leaf: of the add-on
-it imports only the message factory and ``behaviors.uniqueness.may_view``
-(itself a leaf).
+it imports only the message factory.
 
 A required paper's ``form`` is either an http(s) address (the national
 portal's file) or the short name of a File stored inside the procedure
 (the procedure is folderish and takes Files), shown as a download.
 """
 
+from AccessControl import getSecurityManager
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from commune_portal import _
-from commune_portal.behaviors.uniqueness import may_view
 from plone.app.z3cform.widgets.contentbrowser import ContentBrowserFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -401,12 +400,16 @@ class IProcedure(model.Schema):
     @invariant
     def code_is_unique(data):
         """No other procedure of the site has the same (short) code. The
-        other procedure is named only to those who may view it."""
+        other procedure is named only to those who may view it. The import
+        gives its own lookup (``__find_procedure__``: the catalog as the
+        import began plus what it created since, without flushing the
+        indexing queue per item); forms and REST search the catalog."""
         code = _value(data, "procedure_code")
-        duplicate = find_procedure(getattr(data, "__context__", None), code)
+        finder = _value(data, "__find_procedure__") or find_procedure
+        duplicate = finder(getattr(data, "__context__", None), code)
         if duplicate is None:
             return
-        if not may_view(duplicate):
+        if not getSecurityManager().checkPermission("View", duplicate):
             raise Invalid(
                 _(
                     "The code ${code} is already used by another procedure of "
@@ -420,8 +423,8 @@ class IProcedure(model.Schema):
                 "(${url}).",
                 mapping={
                     "code": code,
-                    "title": duplicate.Title,
-                    "url": duplicate.getURL(),
+                    "title": duplicate.Title(),
+                    "url": duplicate.absolute_url(),
                 },
             )
         )
@@ -451,9 +454,9 @@ def _value(data, name):
 
 
 def find_procedure(context, code):
-    """The brain of another procedure than ``context`` with the same short
-    code, or ``None``. Searches every procedure of the site, also those the
-    user cannot see."""
+    """Another procedure than ``context`` with the same short code, or
+    ``None``. Searches every procedure of the site, also those the user
+    cannot see (the caller says whether they may)."""
     key = short_code(code)
     if key is None or context is None:
         return None
@@ -465,7 +468,10 @@ def find_procedure(context, code):
         portal_type=PORTAL_TYPE, procedure_code_key=key
     ):
         if own_uid != brain.UID:
-            return brain
+            try:
+                return brain._unrestrictedGetObject()
+            except (AttributeError, KeyError):
+                continue  # a stale catalog entry is no procedure
     return None
 
 
