@@ -122,7 +122,9 @@ class _Data:
 
 
 def _t(message, request):
-    return translate(message, context=request) if request is not None else str(message)
+    # Without a request (console script, demo profile) the message is
+    # still interpolated, in English.
+    return translate(message, context=request)
 
 
 def _text(value):

@@ -305,6 +305,27 @@ class TestRestValidation:
         assert contents(section) == []
 
 
+class TestUniqueInOneTransaction:
+    """The invariant, as the forms and REST run it (z3c.form's ``Data``),
+    finds a procedure that code added earlier in the same transaction and
+    that is not catalogued yet."""
+
+    def test_added_earlier_in_the_transaction(self, functional_portal, section):
+        from commune_portal.content.procedure import IProcedure
+        from z3c.form.validator import Data
+        from zope.interface import Invalid
+
+        earlier = make_procedure(section, "khai-sinh", title="Đăng ký khai sinh")
+        long_code = {"procedure_code": "1.001193.000.00.00.H48"}
+        with pytest.raises(Invalid) as raised:
+            IProcedure.validateInvariants(Data(IProcedure, long_code, section))
+        assert "Đăng ký khai sinh" in str(raised.value.args[0].mapping)
+        assert earlier.absolute_url() in str(raised.value.args[0].mapping)
+        # The procedure itself is no duplicate of itself.
+        IProcedure.validateInvariants(Data(IProcedure, long_code, earlier))
+        transaction.abort()
+
+
 @pytest.fixture
 def browser(functional_app, officer):
     user, password = officer

@@ -3,6 +3,7 @@ console script uses. Items are created or updated by code; an invalid item
 changes nothing while the valid ones land."""
 
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
+from commune_portal.procedure_import import import_procedures
 from commune_portal.procedure_import import items_of
 from commune_portal.procedure_import import load
 from commune_portal.procedure_import import main
@@ -15,6 +16,7 @@ import commune_portal
 import copy
 import json
 import pytest
+import re
 import requests
 import transaction
 
@@ -207,6 +209,97 @@ class TestRest:
         response = post(section, body, officer)
         assert response.status_code == 400
         assert response.json()["error"]["parameter"] == parameter
+
+
+class TestOnceAFile:
+    """A file names each procedure once; codes are found without flushing
+    the indexing queue per item, also what the same transaction added."""
+
+    def test_second_item_with_the_same_code_refused(self, section, officer):
+        items = {item["procedure_code"]: item for item in fixture_items()}
+        first = copy.deepcopy(items["1.001193"])
+        second = copy.deepcopy(items["1.001193"])
+        second["procedure_code"] = "1.001193.000.00.00.H48"  # same short code
+        second["fee_summary"] = "Lệ phí của mục thứ hai"
+        other = copy.deepcopy(items["2.000908"])
+        body = {"procedures": [first, other, second]}
+        report = post(section, body, officer).json()
+        assert [item["status"] for item in report["items"]] == [
+            "created",
+            "created",
+            "refused",
+        ]
+        assert (report["created"], report["updated"], report["refused"]) == (2, 0, 1)
+        (error,) = report["items"][2]["errors"]
+        assert error["field"] == "procedure_code"
+        assert re.search(r"\b1\b", error["message"])  # names the item with the code
+        transaction.begin()
+        birth = section["thu-tuc-dang-ky-khai-sinh"]
+        assert birth.procedure_code == "1.001193"
+        assert birth.fee_summary == "Miễn lệ phí (đăng ký đúng hạn)"
+        catalog = api.portal.get_tool("portal_catalog")
+        assert (
+            len(catalog.unrestrictedSearchResults(procedure_code_key="1.001193")) == 1
+        )
+        assert len(contents(section)) == 2
+        # The same file again: the first two update, the third is still refused.
+        again = post(section, body, officer).json()
+        assert [item["status"] for item in again["items"]] == [
+            "updated",
+            "updated",
+            "refused",
+        ]
+        transaction.begin()
+        assert section["thu-tuc-dang-ky-khai-sinh"].fee_summary == (
+            "Miễn lệ phí (đăng ký đúng hạn)"
+        )
+        assert len(contents(section)) == 2
+
+    def test_what_the_transaction_added_is_found(self, section):
+        items = {item["procedure_code"]: item for item in fixture_items()}
+        birth = copy.deepcopy(items["1.001193"])
+        birth["procedure_code"] = "1.001193.000.00.00.H48"
+        marriage = copy.deepcopy(items["1.000894"])
+        catalog = api.portal.get_tool("portal_catalog")
+        with api.env.adopt_roles(["Manager"]):
+            # Added by other code of the same transaction, not catalogued yet.
+            earlier = make_procedure(section, "khai-sinh", fee_summary="Cũ")
+            first = import_procedures(section, [birth, marriage], publish=True)
+            # Not catalogued yet either: the import created it just before.
+            assert not catalog._unrestrictedSearchResults(procedure_code_key="1.000894")
+            second = import_procedures(section, [copy.deepcopy(marriage)])
+        assert [item["status"] for item in first["items"]] == ["updated", "created"]
+        assert [item["status"] for item in second["items"]] == ["updated"]
+        assert earlier.fee_summary == "Miễn lệ phí (đăng ký đúng hạn)"
+        assert earlier.procedure_code == "1.001193.000.00.00.H48"
+        assert sorted(contents(section)) == ["khai-sinh", "thu-tuc-dang-ky-ket-hon"]
+        for key in ("1.001193", "1.000894"):
+            assert len(catalog.unrestrictedSearchResults(procedure_code_key=key)) == 1
+        transaction.abort()
+
+    def test_once_across_the_calls_of_one_file(self, section):
+        """The console script imports a file in batches, each committed."""
+        items = {item["procedure_code"]: item for item in fixture_items()}
+        seen = {}
+        with api.env.adopt_roles(["Manager"]):
+            first = import_procedures(
+                section, [items["1.001193"], items["1.000894"]], seen=seen
+            )
+            transaction.commit()
+            again = copy.deepcopy(items["1.000894"])
+            again["title"] = "Đăng ký kết hôn (lần hai)"
+            second = import_procedures(
+                section, [items["2.000908"], again], offset=2, seen=seen
+            )
+            transaction.commit()
+        assert [item["status"] for item in first["items"]] == ["created", "created"]
+        assert [(item["position"], item["status"]) for item in second["items"]] == [
+            (3, "created"),
+            (4, "refused"),
+        ]
+        assert re.search(r"\b2\b", second["items"][1]["errors"][0]["message"])
+        assert section["thu-tuc-dang-ky-ket-hon"].title == "Thủ tục đăng ký kết hôn"
+        assert len(contents(section)) == 3
 
 
 def existing_rows(procedure):
