@@ -31,18 +31,24 @@ from commune_portal.content.procedure import short_code
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.text import normalize
 from datetime import date
+from OFS.event import ObjectWillBeAddedEvent
 from pathlib import Path
 from plone import api
-from plone.restapi.services.content.utils import add
+from plone.app.content.interfaces import INameFromTitle
+from plone.app.uuid.utils import uuidToObject
 from plone.restapi.services.content.utils import create
+from plone.uuid.interfaces import IUUID
 from Products.CMFCore.indexing import processQueue
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
+from zope.container.contained import notifyContainerModified
+from zope.container.interfaces import INameChooser
 from zope.event import notify
 from zope.i18n import translate
 from zope.interface import Invalid
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
+from zope.lifecycleevent import ObjectAddedEvent
 from zope.lifecycleevent import ObjectCreatedEvent
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ValidationError
@@ -310,9 +316,12 @@ class _Lookups:
             portal_type=PORTAL_TYPE, procedure_code_key=key
         ):
             try:
-                found.append(brain._unrestrictedGetObject())
+                obj = brain._unrestrictedGetObject()
             except (AttributeError, KeyError):
                 continue  # a stale catalog entry is no procedure
+            # Catalogued already if other code flushed the queue meanwhile.
+            if not any(aq_base(obj) is aq_base(other) for other in found):
+                found.append(obj)
         return found
 
     def find_procedure(self, context, code):
@@ -390,6 +399,26 @@ def _import_one(container, item, publish, add_sectors, request, lookups):
         raise
 
 
+def _add(container, obj):
+    """Add ``obj`` to ``container`` as plone.restapi's ``add`` does (name
+    from the title, ``ObjectWillBeAddedEvent``, ownership,
+    ``ObjectAddedEvent``), but without the ``ContainerModifiedEvent``:
+    ``import_procedures`` sends that once, after its items. Sent per item,
+    it reindexes the folder, rereads its relations and links once per item
+    (bench/procedures.py)."""
+    chooser = INameChooser(container)
+    suggestion = obj.Title() if INameFromTitle(obj, None) is None else None
+    obj.id = chooser.chooseName(suggestion, obj)
+    notify(ObjectWillBeAddedEvent(obj, container, obj.id))
+    new_id = container._setObject(obj.id, obj, suppress_events=True)
+    obj = container._getOb(new_id)
+    notify(ObjectAddedEvent(obj, container, new_id))
+    try:
+        return container._getOb(new_id)
+    except AttributeError:  # a content rule moved it
+        return uuidToObject(IUUID(obj))
+
+
 def _refused(message, request, field="procedure_code"):
     return ItemRefused([(field, _t(message, request))])
 
@@ -441,7 +470,7 @@ def _create_or_update(container, item, publish, request, lookups):
     obj.legal_basis_documents = lookups.documents_cited(values)
     obj = aq_base(obj)
     notify(ObjectCreatedEvent(obj))
-    obj = add(container, obj, rename=True)
+    obj = _add(container, obj)
     lookups.created[key] = obj
     if publish:
         api.content.transition(obj, to_state="published")
@@ -511,6 +540,8 @@ def import_procedures(
                 report["refused"],
                 done / elapsed if elapsed else 0,
             )
+    if report["created"]:
+        notifyContainerModified(container)  # once, not per item (``_add``)
     return report
 
 
