@@ -216,12 +216,21 @@ def _message(error, request):
     return _t(message, request)
 
 
-def check(item, context, request=None, find_procedure=None):
+def bind_fields(context):
+    """The fields of the schema that ``check`` validates, bound to
+    ``context`` (their vocabularies built)."""
+    return {name: IProcedure[name].bind(context) for name in SCHEMA_FIELDS}
+
+
+def check(item, context, request=None, find_procedure=None, fields=None):
     """The values of ``item`` ready to store, checked against the schema
     bound to ``context`` (the procedure updated, or the folder of a new
     one). Raises ``ItemRefused`` with every problem found.
     ``find_procedure`` replaces the catalog search of the uniqueness
-    invariant (``_Lookups.find_procedure``)."""
+    invariant (``_Lookups.find_procedure``); ``fields`` are the fields
+    already bound to ``context`` (``bind_fields``)."""
+    if fields is None:
+        fields = bind_fields(context)
     errors = []
     if not isinstance(item, dict):
         raise ItemRefused([("", _t(_("Expected an object."), request))])
@@ -247,7 +256,7 @@ def check(item, context, request=None, find_procedure=None):
             ("title", _t(_("The name of the procedure is missing."), request))
         )
     for name in SCHEMA_FIELDS:
-        field = IProcedure[name].bind(context)
+        field = fields[name]
         value = item.get(name, field.missing_value if name in ROW_FIELDS else None)
         if name == "procedure_code":
             value = normalize_code(value)
@@ -306,11 +315,27 @@ class _Lookups:
         # short code -> position of the item of this file that landed
         self.seen = seen
         self.cited = {}  # number key -> intids of the documents
+        self.container = container
+        self._fields = (None, None)  # (sectors listed, fields bound to container)
+        self._last = (None, None)  # (short code, its procedures): item and invariant
+
+    def fields_for_new(self):
+        """The schema's fields bound to the folder, for new procedures: built
+        again only when the control panel's sectors change (an item may add
+        some), as their vocabulary reads them."""
+        listed = tuple(
+            api.portal.get_registry_record(f"{REGISTRY_PREFIX}.sectors") or ()
+        )
+        if self._fields[0] != listed:
+            self._fields = (listed, bind_fields(self.container))
+        return self._fields[1]
 
     def procedures(self, key):
         """The procedures of the site with the short code ``key``."""
         if key is None:
             return []
+        if self._last[0] == key:
+            return list(self._last[1])
         found = [self.created[key]] if key in self.created else []
         for brain in self.catalog._unrestrictedSearchResults(
             portal_type=PORTAL_TYPE, procedure_code_key=key
@@ -322,7 +347,13 @@ class _Lookups:
             # Catalogued already if other code flushed the queue meanwhile.
             if not any(aq_base(obj) is aq_base(other) for other in found):
                 found.append(obj)
-        return found
+        self._last = (key, found)
+        return list(found)
+
+    def add_created(self, key, obj):
+        """Remember the procedure this call created with short code ``key``."""
+        self.created[key] = obj
+        self._last = (None, None)
 
     def find_procedure(self, context, code):
         """``content.procedure.find_procedure`` for the schema's invariant:
@@ -461,7 +492,9 @@ def _create_or_update(container, item, publish, request, lookups):
         return "updated", obj
     if not checker.checkPermission("commune_portal: Add Procedure", container):
         raise _refused(_("You may not add procedures in this folder."), request, "")
-    values = check(item, container, request, lookups.find_procedure)
+    values = check(
+        item, container, request, lookups.find_procedure, lookups.fields_for_new()
+    )
     title = values.pop("title")
     obj = create(container, PORTAL_TYPE, title=title)
     obj = obj.__of__(container)  # vocabularies and relations need a place
@@ -471,7 +504,7 @@ def _create_or_update(container, item, publish, request, lookups):
     obj = aq_base(obj)
     notify(ObjectCreatedEvent(obj))
     obj = _add(container, obj)
-    lookups.created[key] = obj
+    lookups.add_created(key, obj)
     if publish:
         api.content.transition(obj, to_state="published")
     return "created", obj
