@@ -10,6 +10,7 @@ from Acquisition import aq_base
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.text import normalize
 from commune_portal.text import slugify
+from functools import lru_cache
 from plone.registry.interfaces import IRegistry
 from zope.component import queryUtility
 from zope.interface import provider
@@ -20,11 +21,20 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 def entries_vocabulary(entries):
     """Build a vocabulary from a list of entries: NFC, de-duplicated, with
-    unique ASCII tokens (``ho-tich``, then ``ho-tich-2`` for a clash)."""
+    unique ASCII tokens (``ho-tich``, then ``ho-tich-2`` for a clash).
+
+    Listings and forms ask for the same lists again and again: the
+    vocabulary of a given list is built once per process (it is only read
+    afterwards)."""
+    return _vocabulary_of(tuple(entries or ()))
+
+
+@lru_cache(maxsize=256)
+def _vocabulary_of(entries):
     terms = []
     values = set()
     tokens = set()
-    for entry in entries or ():
+    for entry in entries:
         value = normalize(entry)
         if not value or value in values:
             continue
