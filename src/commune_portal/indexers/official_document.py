@@ -23,12 +23,26 @@ from commune_portal.document_number import InvalidDocumentNumber
 from commune_portal.document_number import parse as parse_number
 from commune_portal.interfaces import ICommunePortalCatalog
 from commune_portal.legal_status import day_number
+from plone.base.utils import human_readable_size
+from plone.dexterity.utils import iterSchemata
 from plone.indexer import indexer
 from plone.indexer.interfaces import IIndexableObject
 from plone.indexer.wrapper import IndexableObjectWrapper
 from zope.component import adapter
 from zope.interface import implementer
 from zope.interface import Interface
+from zope.schema import Bool
+from zope.schema import Bytes
+from zope.schema import Choice
+from zope.schema import Collection
+from zope.schema import Date
+from zope.schema import Datetime
+from zope.schema import Decimal
+from zope.schema import Dict
+from zope.schema import Float
+from zope.schema import getFieldsInOrder
+from zope.schema import Int
+from zope.schema import Text
 import contextvars
 
 
@@ -246,3 +260,41 @@ def searchable_text(obj):
         *(document.sectors or []),
     ]
     return " ".join(part for part in parts if part)
+
+
+# Fields whose values are strings, numbers, dates, tokens or lists: never
+# an object with ``getSize``. Plone's ``getObjSize`` reads them all anyway,
+# ``legal_status`` included (a query of the relation catalog per reindex).
+_SIZELESS_FIELDS = (
+    Bool,
+    Bytes,
+    Choice,
+    Collection,
+    Date,
+    Datetime,
+    Decimal,
+    Dict,
+    Float,
+    Int,
+    Text,
+)
+
+
+@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
+def getObjSize(obj):
+    """Plone's ``getObjSize`` (``Products.CMFPlone.CatalogTool``) for an
+    official document: the human-readable sum of ``getSize()`` of its field
+    values (the signed file, rich text), as dexterity's ``getSize`` adds
+    them up, without reading the fields that cannot hold a sized value."""
+    size = 0
+    for schema in iterSchemata(obj):
+        adapter = None
+        for name, field in getFieldsInOrder(schema):
+            if isinstance(field, _SIZELESS_FIELDS):
+                continue
+            if adapter is None:
+                adapter = schema(obj)
+            value = getattr(adapter, name, None)
+            if hasattr(value, "getSize"):
+                size += value.getSize()
+    return human_readable_size(size)
