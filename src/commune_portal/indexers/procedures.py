@@ -13,8 +13,10 @@ listing compares it with today. ``refresh_procedures`` reindexes it when a
 document's validity may have changed.
 """
 
+from Acquisition import aq_base
 from commune_portal.behaviors.validity import ending_targets
 from commune_portal.behaviors.validity import validity_window
+from commune_portal.confidentiality import PUBLISHED
 from commune_portal.content.procedure import IProcedure
 from commune_portal.content.procedure import short_code
 from commune_portal.interfaces import ICommunePortalCatalog
@@ -23,6 +25,7 @@ from commune_portal.legal_status import DATED
 from commune_portal.legal_status import END_OF_TIME
 from plone import api
 from plone.indexer import indexer
+from Products.CMFCore.interfaces import IActionSucceededEvent
 from Products.CMFCore.utils import getToolByName
 from zope.interface import Interface
 
@@ -141,10 +144,28 @@ def procedures_citing(documents):
     return list(found.values())
 
 
+def _publication_unchanged(document, event):
+    """Whether ``event`` is a workflow transition that neither entered nor
+    left ``published``. A document's own state never changes its own
+    validity, only that of what it replaces or repeals, and only when it
+    enters or leaves ``published`` (``behaviors.validity.ended_on``)."""
+    if not IActionSucceededEvent.providedBy(event):
+        return False
+    workflow_id = getattr(getattr(event, "workflow", None), "getId", None)
+    history = getattr(aq_base(document), "workflow_history", None) or {}
+    entries = history.get(workflow_id()) if workflow_id is not None else None
+    if not entries or len(entries) < 2:
+        return False  # unknown: do the work
+    before, after = (entry.get("review_state") for entry in entries[-2:])
+    return (before == PUBLISHED) == (after == PUBLISHED)
+
+
 def refresh_procedures(document, event):
     """A document was edited, moved along its workflow or removed: the
     validity of itself and of what it replaces or repeals may have changed;
     reindex the procedures that cite them."""
+    if _publication_unchanged(document, event):
+        return  # submit, review ...: no validity changed
     catalog = getToolByName(document, "portal_catalog", None)
     if not is_commune_catalog(catalog):
         return
