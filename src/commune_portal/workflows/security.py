@@ -99,14 +99,20 @@ def procedure_scope(obj):
 ROLE_SCOPES = {"ProcedureOfficer": procedure_scope}
 
 
-def excluded_roles(obj):
+def excluded_roles(obj, scopes=True, classification=True):
     """``{permission: roles}`` that ``obj`` does not grant, whatever its
-    state's map says; ``"*"`` for every permission of its workflows."""
+    state's map says; ``"*"`` for every permission of its workflows.
+    ``scopes`` and ``classification`` say which of the two rules to ask
+    (both by default)."""
     excluded = {}
-    out_of_scope = {role for role, scope in ROLE_SCOPES.items() if not scope(obj)}
+    out_of_scope = (
+        {role for role, scope in ROLE_SCOPES.items() if not scope(obj)}
+        if scopes
+        else ()
+    )
     if out_of_scope:
         excluded["*"] = out_of_scope
-    if confidentiality.is_classified(confidentiality.level_of(obj)):
+    if classification and confidentiality.is_classified(confidentiality.level_of(obj)):
         for permission in CLASSIFIED_PERMISSIONS:
             excluded[permission] = {"classified"}
     return excluded
@@ -135,20 +141,45 @@ def narrow(obj):
         state = getattr(workflow, "states", None) and workflow._getWorkflowStateOf(obj)
         if state is None:
             continue
-        for permission in workflow.permissions:
-            info = state.getPermissionInfo(permission)
-            roles = [
-                role
-                for role in info.get("roles") or ()
-                if _allowed(role, permission, excluded)
-            ]
-            if len(roles) == len(info.get("roles") or ()):
-                continue
-            # A narrowed permission is never acquired: the container would
-            # give back what the item may not.
-            if modifyRolesForPermission(obj, permission, tuple(roles)):
-                changed = True
+        if _narrow_state(obj, workflow, state, excluded):
+            changed = True
     return changed
+
+
+def _narrow_state(obj, workflow, state, excluded):
+    """Narrow the permissions that ``state`` of ``workflow`` sets on
+    ``obj``; whether a setting changed."""
+    changed = False
+    for permission in workflow.permissions:
+        granted = state.getPermissionInfo(permission).get("roles") or ()
+        roles = [role for role in granted if _allowed(role, permission, excluded)]
+        if len(roles) == len(granted):
+            continue
+        # A narrowed permission is never acquired: the container would
+        # give back what the item may not.
+        if modifyRolesForPermission(obj, permission, tuple(roles)):
+            changed = True
+    return changed
+
+
+def _rules_at_stake(workflow, state):
+    """``(scopes, classification)``: whether the state's map gives a role
+    bound to a kind of content anything, and whether it gives one of the
+    permissions a classification narrows to a role that loses it. When
+    neither, no item in that state has anything to narrow."""
+    scoped = set(ROLE_SCOPES)
+    scopes = classification = False
+    for permission in workflow.permissions:
+        granted = state.getPermissionInfo(permission).get("roles") or ()
+        if not scopes and scoped.intersection(granted):
+            scopes = True
+        if (
+            not classification
+            and permission in CLASSIFIED_PERMISSIONS
+            and not CLASSIFIED_ROLES.issuperset(granted)
+        ):
+            classification = True
+    return scopes, classification
 
 
 def _settings(obj, workflows):
@@ -185,9 +216,24 @@ def _on_commune_site(obj):
 def narrow_after_transition(obj, event):
     """Subscriber of ``IAfterTransitionEvent``: the workflow has just set
     the state's maps (a transition, or the initial state of a new item, a
-    copy included); Plone reindexes security afterwards."""
-    if _on_commune_site(obj):
+    copy included); Plone reindexes security afterwards.
+
+    Only the maps of the event's workflow were set again: those are
+    narrowed, from the event's state, and only for the rules that state's
+    map puts at stake (``_rules_at_stake``), without looking the object's
+    workflows up again."""
+    if not _on_commune_site(obj):
+        return
+    workflow, state = event.workflow, event.new_state
+    if state is None or getattr(workflow, "permissions", None) is None:
         narrow(obj)
+        return
+    scopes, classification = _rules_at_stake(workflow, state)
+    if not (scopes or classification):
+        return
+    excluded = excluded_roles(obj, scopes=scopes, classification=classification)
+    if excluded:
+        _narrow_state(obj, workflow, state, excluded)
 
 
 def refresh_after_edit(obj, event):
