@@ -632,3 +632,82 @@ class TestViewlet:
         browser = self.browser(functional_app, board["approver"])
         browser.open(functional_portal.absolute_url() + "/vb")
         assert "commune-workflow-guards" in browser.contents
+
+
+# --- One answer per transition ---------------------------------------------
+
+
+class TestOneAnswerPerTransition:
+    """DCWorkflow asks a guard twice per ``doActionFor``; the guards answer
+    once per call and never carry an answer over to another call."""
+
+    @pytest.fixture
+    def pending_approval(self, portal):
+        doc = make_document(portal, "vb", "Văn bản", publish=False, **complete())
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(doc, "submit")
+            api.content.transition(doc, "review")
+        return doc
+
+    @pytest.fixture
+    def asked(self, monkeypatch):
+        """The transitions the guards were asked about."""
+        found = []
+        real = guards.problems
+
+        def counting(obj, transition_id):
+            found.append(transition_id)
+            return real(obj, transition_id)
+
+        monkeypatch.setattr(guards, "problems", counting)
+        return found
+
+    def test_once_per_transition(self, portal, pending_approval, asked):
+        with api.env.adopt_roles(["Manager"]):
+            portal.portal_workflow.doActionFor(pending_approval, "approve")
+        assert asked == ["approve"]
+        assert api.content.get_state(pending_approval) == "published"
+
+    def test_classified_after_the_menu_was_shown(self, portal, pending_approval, asked):
+        """In one transaction: the menu offers approval, the document is
+        then classified (no event), the approval is refused."""
+        from commune_portal.behaviors.official_document import IOfficialDocument
+
+        with api.env.adopt_roles(["Manager"]):
+            assert guards.allowed(pending_approval, "approve")
+            IOfficialDocument(pending_approval).confidentiality = "secret"
+            assert not guards.allowed(pending_approval, "approve")
+            with pytest.raises(WorkflowException):
+                portal.portal_workflow.doActionFor(pending_approval, "approve")
+        assert api.content.get_state(pending_approval) == "pending_approval"
+        assert asked == ["approve"] * 3
+
+    def test_a_refusal_is_not_kept(self, portal, pending_approval):
+        """Refused while classified, approved once declassified, in the
+        same transaction."""
+        from commune_portal.behaviors.official_document import IOfficialDocument
+
+        document = IOfficialDocument(pending_approval)
+        document.confidentiality = "secret"
+        with api.env.adopt_roles(["Manager"]):
+            with pytest.raises(WorkflowException):
+                portal.portal_workflow.doActionFor(pending_approval, "approve")
+            document.confidentiality = "normal"
+            portal.portal_workflow.doActionFor(pending_approval, "approve")
+        assert api.content.get_state(pending_approval) == "published"
+
+    def test_an_approval_is_not_kept(self, portal, pending_approval):
+        """Approved, retracted, classified and submitted again in the same
+        transaction: the second approval is refused."""
+        from commune_portal.behaviors.official_document import IOfficialDocument
+
+        wftool = portal.portal_workflow
+        with api.env.adopt_roles(["Manager"]):
+            wftool.doActionFor(pending_approval, "approve")
+            wftool.doActionFor(pending_approval, "retract")
+            IOfficialDocument(pending_approval).confidentiality = "secret"
+            wftool.doActionFor(pending_approval, "submit")
+            wftool.doActionFor(pending_approval, "review")
+            with pytest.raises(WorkflowException):
+                wftool.doActionFor(pending_approval, "approve")
+        assert api.content.get_state(pending_approval) == "pending_approval"

@@ -33,6 +33,7 @@ from plone.app.contenttypes.interfaces import IFolder
 from plone.app.workflow.interfaces import ILocalrolesModifiedEvent
 from plone.registry.interfaces import IRegistry
 from Products.CMFCore.utils import getToolByName
+from Products.CMFCore.WorkflowTool import WorkflowTool
 from Products.DCWorkflow.Guard import Guard
 from Products.DCWorkflow.Transitions import TRIGGER_USER_ACTION
 from zope.component import queryUtility
@@ -45,6 +46,8 @@ from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
+import contextvars
+import sys
 
 
 security = ModuleSecurityInfo("commune_portal.workflows.guards")
@@ -271,6 +274,8 @@ def remember_editor(obj, event):
     """Subscriber of ``IObjectModifiedEvent``: remember who last changed
     the item (for ``four_eyes_editor``); not for changes of its sharing or
     of what a folder contains. Only on sites with commune_portal."""
+    # Whatever changed, a guard's kept answer is asked again (``allowed``).
+    forget_answer()
     if ILocalrolesModifiedEvent.providedBy(event) or IContainerModifiedEvent.providedBy(
         event
     ):
@@ -317,12 +322,58 @@ def problems(obj, transition_id):
     return [reason for guard in GUARDS for reason in guard(obj, transition)]
 
 
+# DCWorkflow asks a transition's guard twice in one ``doActionFor`` of
+# ``portal_workflow``: ``isActionSupported`` finds the workflow, then the
+# workflow's ``doActionFor`` checks again; in between only the subscribers
+# of ``IActionWillBeInvokedEvent`` run (none in Plone or the add-on). The
+# answer of the first is kept for the rest of that one call, identified by
+# its frame, and for nothing else: another call, a listing of the
+# transitions, the toolbar or REST, always asks the guards again.
+_DO_ACTION_FOR = WorkflowTool.doActionFor.__code__
+# The guard expression sits some ten frames below ``doActionFor``.
+_SEARCH_DEPTH = 24
+# (frame of the doActionFor call, object, transition id, user id, answer)
+_answer = contextvars.ContextVar("commune_portal_guards_answer", default=None)
+
+
+def _workflow_call():
+    """The frame of the ``portal_workflow.doActionFor`` call the guard is
+    evaluated in, or ``None``."""
+    frame = sys._getframe(2)
+    for _depth in range(_SEARCH_DEPTH):
+        if frame is None:
+            return None
+        if frame.f_code is _DO_ACTION_FOR:
+            return frame
+        frame = frame.f_back
+    return None
+
+
+def forget_answer():
+    """Drop the kept answer (an item changed while a transition runs)."""
+    _answer.set(None)
+
+
 security.declarePublic("allowed")
 
 
 def allowed(obj, transition_id):
     """For guard expressions: whether no guard stands in the way."""
-    return not problems(obj, transition_id)
+    call = _workflow_call()
+    if call is None:
+        return not problems(obj, transition_id)
+    base, user_id = aq_base(obj), _current_user_id()
+    kept = _answer.get()
+    if (
+        kept is not None
+        and kept[0] is call
+        and kept[1] is base
+        and kept[2:4] == (transition_id, user_id)
+    ):
+        return kept[4]
+    answer = not problems(obj, transition_id)
+    _answer.set((call, base, transition_id, user_id, answer))
+    return answer
 
 
 def _passes_but_for_expression(workflow, transition, obj):
