@@ -20,6 +20,7 @@ failure to compose or queue is logged and never stops the transition.
 """
 
 from AccessControl.PermissionRole import rolesForPermissionOn
+from Acquisition import aq_base
 from commune_portal import _
 from commune_portal.workflows import history
 from commune_portal.workflows.guards import setting
@@ -149,7 +150,7 @@ def notify_actors(obj, event):
     if transition is not None and transition.new_state_id not in SUBJECTS:
         return  # nobody waits on this state: no history to read
     try:
-        _notify(obj)
+        _notify(obj, getattr(event, "workflow", None))
     except Exception:
         # A notification never stops a transition.
         logger.exception(
@@ -157,8 +158,22 @@ def notify_actors(obj, event):
         )
 
 
-def _notify(obj):
-    entry = history.last_entry(obj)
+def _last_entry(obj, workflow):
+    """The entry the transition of ``workflow`` has just written (read
+    without looking the object's workflows up again), else the latest of
+    its current workflow."""
+    workflow_id = getattr(workflow, "getId", None)
+    if workflow_id is not None:
+        entries = (getattr(aq_base(obj), "workflow_history", None) or {}).get(
+            workflow_id()
+        )
+        if entries:
+            return entries[-1]
+    return history.last_entry(obj)
+
+
+def _notify(obj, workflow=None):
+    entry = _last_entry(obj, workflow)
     if entry is None:
         return
     state = entry.get("review_state")
