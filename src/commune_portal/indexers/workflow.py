@@ -18,6 +18,7 @@ them then (``CMFCatalogAware.reindexObjectSecurity`` only refreshes
 """
 
 from AccessControl.PermissionRole import rolesForPermissionOn
+from commune_portal.indexers.official_document import shared
 from commune_portal.interfaces import ICommunePortalCatalog
 from commune_portal.interfaces import is_commune_catalog
 from commune_portal.workflows import history
@@ -29,9 +30,24 @@ from Products.CMFCore.utils import getToolByName
 from zope.interface import Interface
 
 
+def _current_workflow(obj):
+    """The object's current workflow, looked up once per ``catalog_object``
+    of an official document for the three indexers here."""
+    return shared(obj, "current_workflow", history.current_workflow)
+
+
+def _last_entry(obj):
+    """``history.last_entry``, from the shared workflow."""
+    workflow = _current_workflow(obj)
+    if workflow is None:
+        return None
+    entries = getToolByName(obj, "portal_workflow").getHistoryOf(workflow.getId(), obj)
+    return entries[-1] if entries else None
+
+
 @indexer(Interface, ICommunePortalCatalog)
 def workflow_actors(obj):
-    if history.current_workflow(obj) is None:
+    if _current_workflow(obj) is None:
         raise AttributeError("no workflow")
     allowed = set(rolesForPermissionOn(ReviewPortalContent, obj))
     try:
@@ -49,7 +65,7 @@ def workflow_actors(obj):
 
 @indexer(Interface, ICommunePortalCatalog)
 def last_review_action(obj):
-    entry = history.last_entry(obj)
+    entry = _last_entry(obj)
     if entry is None:
         raise AttributeError("no workflow history")
     return entry.get("action") or ""
@@ -57,7 +73,7 @@ def last_review_action(obj):
 
 @indexer(Interface, ICommunePortalCatalog)
 def last_review(obj):
-    record = history.as_record(history.last_entry(obj))
+    record = history.as_record(_last_entry(obj))
     if record is None:
         raise AttributeError("no workflow history")
     return record
