@@ -16,9 +16,16 @@ batch followed by its commit. Both are created the way plone.restapi's
 ``POST`` does it (factory, fields, ``ObjectCreatedEvent``, added to a year
 folder), from the same generated titles and descriptions.
 
+With ``--one-step``, a third side compares like with like: the same
+generated official documents in a section under the ``commune_one_step``
+policy (``commune_simple_workflow``), published with its one ``publish``
+transition, as plain Plone publishes its Documents (from another seed:
+other numbers and titles, in the same site).
+
 The report (``bench/results/creation-N.md``, also printed) gives each side's
-rate; ``--profile`` adds cProfile summaries of both sides
-(``bench/results/creation-profile-{plain,commune}-N.txt`` and ``.prof``).
+rate; ``--profile`` adds cProfile summaries of each side
+(``bench/results/creation-profile-{plain,commune,one-step}-N.txt`` and
+``.prof``).
 """
 
 import argparse
@@ -49,7 +56,13 @@ def parse_args(argv):
     parser.add_argument("--documents", type=int, default=2000, help="per site")
     parser.add_argument("--batch", type=int, default=100, help="items per commit")
     parser.add_argument("--seed", type=int, default=2026)
-    parser.add_argument("--profile", action="store_true", help="cProfile both sides")
+    parser.add_argument("--profile", action="store_true", help="cProfile each side")
+    parser.add_argument(
+        "--one-step",
+        action="store_true",
+        help="also official documents published with one `publish` "
+        "(commune_one_step policy)",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
@@ -142,6 +155,7 @@ def worker(app, args):
     from _site import get_site
     from _site import log
     from _site import login_manager
+    from _site import PUBLISH_PATHS
     from _site import ROOT_FOLDER
     from zope.component import getUtility
     from zope.component.hooks import setSite
@@ -156,21 +170,36 @@ def worker(app, args):
     transaction.commit()
     commune = get_site(app, "commune")
     all_specs = make_specs(args.documents, seed=args.seed)
-    wanted = {index for spec in all_specs for index in spec.replaces}
-    created = {}
-    folders = {"plain": {}, "commune": {}}
+    sides = [("plain", plain), ("commune", commune)]
+    specs = {"plain": all_specs, "commune": all_specs}
+    if args.one_step:
+        from commune_portal.workflows.policies import set_policies
+
+        sides.append(("one-step", commune))
+        # Other numbers and titles in the same site, same distributions.
+        specs["one-step"] = make_specs(args.documents, seed=args.seed + 1)
+        # The one-step workflow published straight from the draft, as
+        # plain Plone's ``publish``.
+        PUBLISH_PATHS["commune_simple_workflow"] = ("publish",)
+    wanted = {
+        name: {index for spec in specs[name] for index in spec.replaces}
+        for name, _s in sides
+    }
+    created = {name: {} for name, _s in sides}
+    folders = {name: {} for name, _s in sides}
     roots = {}
-    for name, site in (("plain", plain), ("commune", commune)):
+    for name, site in sides:
         setSite(site)
-        roots[name] = _folder(site, ROOT_FOLDER, "Văn bản")
+        if name == "one-step":
+            root = _folder(site, "van-ban-mot-buoc", "Văn bản (một bước)")
+            set_policies(root, "commune_one_step", "commune_one_step")
+            roots[name] = root
+        else:
+            roots[name] = _folder(site, ROOT_FOLDER, "Văn bản")
     transaction.commit()
     setSite(commune)
     intids = getUtility(IIntIds)
-    profilers = (
-        {"plain": cProfile.Profile(), "commune": cProfile.Profile()}
-        if args.profile
-        else {}
-    )
+    profilers = {name: cProfile.Profile() for name, _s in sides} if args.profile else {}
 
     def folder(name, spec):
         year = str(spec.year)
@@ -178,12 +207,12 @@ def worker(app, args):
             folders[name][year] = _folder(roots[name], year, f"Năm {year}")
         return folders[name][year]
 
-    seconds = {"plain": 0.0, "commune": 0.0}
+    seconds = {name: 0.0 for name, _s in sides}
     batches = []
     for first in range(0, len(all_specs), args.batch):
-        chunk = all_specs[first : first + args.batch]
         times = {}
-        for name, site in (("plain", plain), ("commune", commune)):
+        for name, site in sides:
+            chunk = specs[name][first : first + args.batch]
             setSite(site)
             if name in profilers:
                 profilers[name].enable()
@@ -192,9 +221,11 @@ def worker(app, args):
                 if name == "plain":
                     create_plain(folder(name, spec), spec)
                 else:
-                    obj = _create_document(folder(name, spec), spec, created, intids)
-                    if spec.index in wanted:
-                        created[spec.index] = obj
+                    obj = _create_document(
+                        folder(name, spec), spec, created[name], intids
+                    )
+                    if spec.index in wanted[name]:
+                        created[name][spec.index] = obj
             transaction.commit()
             times[name] = time.perf_counter() - started
             if name in profilers:
@@ -204,10 +235,21 @@ def worker(app, args):
         batches.append(times)
         done = first + len(chunk)
         log(
-            f"{done}/{len(all_specs)}: plain {len(chunk) / times['plain']:.0f}/s, "
-            f"commune {len(chunk) / times['commune']:.0f}/s"
+            f"{done}/{len(all_specs)}: "
+            + ", ".join(f"{name} {len(chunk) / times[name]:.0f}/s" for name in times)
         )
 
+    # Every item of every side really reached ``published``.
+    published = {}
+    for name, site in sides:
+        setSite(site)
+        published[name] = len(
+            site.portal_catalog.unrestrictedSearchResults(
+                portal_type="Document" if name == "plain" else "Directive",
+                path="/".join(roots[name].getPhysicalPath()),
+                review_state="published",
+            )
+        )
     n = len(all_specs)
     plain_rate, ours_rate = n / seconds["plain"], n / seconds["commune"]
     ours_faster = sum(1 for t in batches if t["commune"] <= t["plain"])
@@ -225,11 +267,31 @@ def worker(app, args):
         f"| {plain_rate:.0f}/s |",
         f"| commune_portal, official documents, `submit` `review` `approve` "
         f"| {n} | {seconds['commune']:.1f} s | {ours_rate:.0f}/s |",
+    ]
+    if "one-step" in seconds:
+        lines.append(
+            "| commune_portal, official documents, `commune_one_step`, "
+            f"`publish` | {n} | {seconds['one-step']:.1f} s "
+            f"| {n / seconds['one-step']:.0f}/s |"
+        )
+    lines += [
         "",
         f"Ratio ours / plain: **{ours_rate / plain_rate:.2f}**; ours at least "
         f"as fast in {ours_faster} of {len(batches)} batches.",
-        "",
     ]
+    if "one-step" in seconds:
+        one_rate = n / seconds["one-step"]
+        one_faster = sum(1 for t in batches if t["one-step"] <= t["plain"])
+        lines.append(
+            f"One step (like for like) / plain: **{one_rate / plain_rate:.2f}**; "
+            f"at least as fast in {one_faster} of {len(batches)} batches."
+        )
+    lines.append(
+        "Published at the end: "
+        + ", ".join(f"{name} {count}/{n}" for name, count in published.items())
+        + "."
+    )
+    lines.append("")
     report = "\n".join(lines)
     with open(os.path.join(RESULTS, f"creation-{n}.md"), "w") as handle:
         handle.write(report)
