@@ -482,7 +482,7 @@ def search_pairs(params):
     """``@search`` asked for the same items: the same indexes, sort, batch
     and metadata."""
     from commune_portal.content.procedure import short_code
-    from commune_portal.listings.procedures import DEFAULT_BATCH_SIZE
+    from commune_portal.listings.directives import DEFAULT_BATCH_SIZE
 
     pairs = [("portal_type", "Procedure")]
     if "q" in params:
@@ -506,7 +506,7 @@ def variants_for(env, params, tokens, site_path):
     from _measure import call_floor
     from _measure import call_service
     from commune_portal.listings import facets
-    from commune_portal.listings.procedures import DEFAULT_BATCH_SIZE
+    from commune_portal.listings.directives import DEFAULT_BATCH_SIZE
 
     index, reverse = sort_of(params)
     floor_query = catalog_query(params, site_path)

@@ -177,16 +177,22 @@ class DirectiveListing:
         if normative is not None:
             query["is_legal_normative"] = normative
 
-        sort_on = params.single(form, "sort_on") or "issue_date"
-        if sort_on not in SORTS:
+        return self.parse_page(SORTS, "issue_date")
+
+    def parse_page(self, sorts, default_sort):
+        """Sorting (one of ``sorts``), batching and whether to count facets,
+        the same for every listing; returns the listing."""
+        form = self.request.form
+        sort_on = params.single(form, "sort_on") or default_sort
+        if sort_on not in sorts:
             raise params.BadParameter(
                 "sort_on",
                 _(
                     'Unknown value "${value}". Allowed: ${allowed}.',
-                    mapping={"value": sort_on, "allowed": ", ".join(SORTS)},
+                    mapping={"value": sort_on, "allowed": ", ".join(sorts)},
                 ),
             )
-        self.sort_indexes, default_reverse = SORTS[sort_on]
+        self.sort_indexes, default_reverse = sorts[sort_on]
         self.reverse = params.sort_order(form, default_reverse)
         self.b_start = params.integer(form, "b_start", 0, 0, 10**9)
         self.b_size = params.integer(

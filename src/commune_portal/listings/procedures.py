@@ -44,8 +44,6 @@ PARAMETERS = (
 )
 
 ONLINE_SERVICE_TITLES = dict(ONLINE_SERVICE_LEVELS)
-DEFAULT_BATCH_SIZE = 25
-MAX_BATCH_SIZE = 200
 
 
 class ProcedureListing(DirectiveListing):
@@ -104,23 +102,7 @@ class ProcedureListing(DirectiveListing):
         elif outdated is False:
             query["legal_basis_end"] = {"query": self.day + 1, "range": "min"}
 
-        sort_on = params.single(form, "sort_on") or "title"
-        if sort_on not in SORTS:
-            raise params.BadParameter(
-                "sort_on",
-                _(
-                    'Unknown value "${value}". Allowed: ${allowed}.',
-                    mapping={"value": sort_on, "allowed": ", ".join(SORTS)},
-                ),
-            )
-        self.sort_indexes, default_reverse = SORTS[sort_on]
-        self.reverse = params.sort_order(form, default_reverse)
-        self.b_start = params.integer(form, "b_start", 0, 0, 10**9)
-        self.b_size = params.integer(
-            form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE
-        )
-        self.with_facets = params.boolean(form, "facets") is not False
-        return self
+        return self.parse_page(SORTS, "title")
 
     def _facets(self, rids):
         """The facets of the whole result, formatted: from the cache, as
