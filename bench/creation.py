@@ -30,7 +30,6 @@ rate; ``--profile`` adds cProfile summaries of each side
 
 import argparse
 import os
-import shutil
 import sys
 import time
 
@@ -68,38 +67,15 @@ def parse_args(argv):
 
 
 def orchestrate(args, argv):
-    from directives import CONF  # the same storage settings
-    import subprocess
+    from _worker import run_in_fresh_database
 
-    bin_dir = os.path.dirname(sys.executable)
-    if not os.path.exists(os.path.join(INSTANCE, "etc", "site.zcml")):
-        os.makedirs(RESULTS, exist_ok=True)
-        subprocess.run(
-            [
-                os.path.join(bin_dir, "mkwsgiinstance"),
-                "-d",
-                INSTANCE,
-                "-u",
-                "admin:admin",
-            ],
-            check=True,
-        )
-    data = os.path.join(RESULTS, f"data-creation-{args.documents}")
-    shutil.rmtree(data, ignore_errors=True)  # always a fresh database
-    os.makedirs(os.path.join(data, "blobs"))
-    conf = os.path.join(INSTANCE, "etc", f"zope-creation-{args.documents}.conf")
-    with open(conf, "w") as handle:
-        handle.write(CONF.format(instance=INSTANCE, data=data, cache_size=30000))
-    command = [
-        os.path.join(bin_dir, "zconsole"),
-        "run",
-        conf,
+    run_in_fresh_database(
+        RESULTS,
+        INSTANCE,
         os.path.join(BENCH, "creation.py"),
-        "--worker",
-        *argv,
-    ]
-    print(f"[bench] {' '.join(command)}", flush=True)
-    subprocess.run(command, check=True)
+        f"creation-{args.documents}",
+        argv,
+    )
 
 
 # -- worker, inside Zope ---------------------------------------------------------

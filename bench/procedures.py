@@ -34,7 +34,6 @@ import argparse
 import copy
 import os
 import random
-import shutil
 import sys
 import time
 
@@ -81,38 +80,15 @@ def parse_args(argv):
 
 
 def orchestrate(args, argv):
-    from directives import CONF  # the same storage settings
-    import subprocess
+    from _worker import run_in_fresh_database
 
-    bin_dir = os.path.dirname(sys.executable)
-    if not os.path.exists(os.path.join(INSTANCE, "etc", "site.zcml")):
-        os.makedirs(RESULTS, exist_ok=True)
-        subprocess.run(
-            [
-                os.path.join(bin_dir, "mkwsgiinstance"),
-                "-d",
-                INSTANCE,
-                "-u",
-                "admin:admin",
-            ],
-            check=True,
-        )
-    data = os.path.join(RESULTS, f"data-procedures-{args.procedures}")
-    shutil.rmtree(data, ignore_errors=True)  # always a fresh database
-    os.makedirs(os.path.join(data, "blobs"))
-    conf = os.path.join(INSTANCE, "etc", f"zope-procedures-{args.procedures}.conf")
-    with open(conf, "w") as handle:
-        handle.write(CONF.format(instance=INSTANCE, data=data, cache_size=30000))
-    command = [
-        os.path.join(bin_dir, "zconsole"),
-        "run",
-        conf,
+    run_in_fresh_database(
+        RESULTS,
+        INSTANCE,
         os.path.join(BENCH, "procedures.py"),
-        "--worker",
-        *argv,
-    ]
-    print(f"[bench] {' '.join(command)}", flush=True)
-    subprocess.run(command, check=True)
+        f"procedures-{args.procedures}",
+        argv,
+    )
 
 
 # -- generated procedures -----------------------------------------------------
