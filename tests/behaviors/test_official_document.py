@@ -391,8 +391,16 @@ class TestDuplicateMessage:
     def test_named_to_who_may_view_it(
         self, hidden, request_factory, user_with_roles, functional_portal
     ):
+        from plone.app.workflow.events import LocalrolesModifiedEvent
+        from zope.event import notify
+
         mine, document = hidden
-        user, password = user_with_roles("bientap", "Editor", "Contributor")
+        user, password = user_with_roles("bientap", "Contributor")
+        # Given Reader on the (classified) document through sharing.
+        document.manage_setLocalRoles(user, ["Reader"])
+        notify(LocalrolesModifiedEvent(document, document.REQUEST))
+        document.reindexObjectSecurity()
+        transaction.commit()
         response = self._post_duplicate(request_factory, user, password)
         assert response.status_code == 400
         message = messages_of(response)

@@ -38,6 +38,17 @@ def can_edit(user_id, obj):
         return bool(api.user.has_permission("Modify portal content", obj=obj))
 
 
+def share(obj, user_id, roles):
+    """Give ``roles`` on ``obj`` to ``user_id`` as the sharing page and
+    ``@sharing`` do (they notify ``LocalrolesModifiedEvent``)."""
+    from plone.app.workflow.events import LocalrolesModifiedEvent
+    from zope.event import notify
+
+    obj.manage_setLocalRoles(user_id, roles)
+    notify(LocalrolesModifiedEvent(obj, obj.REQUEST))
+    obj.reindexObjectSecurity()
+
+
 def catalog_finds(user_id, obj):
     with api.env.adopt_user(username=user_id):
         return bool(api.content.find(UID=obj.UID()))
@@ -113,8 +124,7 @@ class TestWhoSees:
         other = draft(office, doc_id="khong-chia-se")
         # Given before anything is checked: Plone caches local roles for the
         # request.
-        shared.manage_setLocalRoles("nguoiduocchia", ["Reader"])
-        shared.reindexObjectSecurity()
+        share(shared, "nguoiduocchia", ["Reader"])
         assert can_view("nguoiduocchia", shared)
         assert catalog_finds("nguoiduocchia", shared)
         assert not can_view("nguoiduocchia", other)
@@ -272,8 +282,7 @@ class TestThroughRest:
         assert leader.get("van-ban/du-thao").status_code == 200
         transaction.begin()
         document = folder["du-thao"]
-        document.manage_setLocalRoles(people["nguoiduocchia"][0], ["Reader"])
-        document.reindexObjectSecurity()
+        share(document, people["nguoiduocchia"][0], ["Reader"])
         transaction.commit()
         assert shared.get("van-ban/du-thao").status_code == 200
         colleague = request_factory(basic_auth=people["dongnghiep"])
@@ -304,3 +313,69 @@ class TestThroughRest:
 
         with pytest.raises(Unauthorized):
             browser.open(folder.absolute_url() + "/du-thao")
+
+
+class TestSharingOnTheSection:
+    """Reader and Editor given on the section (or site-wide) do not reach
+    its classified items; given on the item itself they do (as
+    ClassifiedReader and ClassifiedEditor), as long as it is classified."""
+
+    @pytest.fixture
+    def shared_section(self, office):
+        for user_id, roles in (("docgia", ["Reader"]), ("bientap", ["Editor"])):
+            api.user.create(email=f"{user_id}@xa.example.vn", username=user_id)
+            office.manage_setLocalRoles(user_id, roles)
+        office.reindexObjectSecurity()
+        return office
+
+    def test_section_reader_and_editor_do_not_see(self, shared_section):
+        document = draft(shared_section)
+        for user_id in ("docgia", "bientap"):
+            assert not can_view(user_id, document)
+            assert not catalog_finds(user_id, document)
+        assert not can_edit("bientap", document)
+        normal = draft(shared_section, level="normal", doc_id="binh-thuong")
+        assert can_view("docgia", normal)
+        assert can_edit("bientap", normal)
+
+    def test_site_wide_editor_neither(self, office):
+        api.user.create(email="btv@xa.example.vn", username="bientapvien")
+        api.user.grant_roles(username="bientapvien", roles=["Editor"])
+        assert not can_view("bientapvien", draft(office))
+
+    def test_editor_given_on_the_item(self, shared_section):
+        document = draft(shared_section)
+        share(document, "nguoiduocchia", ["Editor"])
+        assert can_view("nguoiduocchia", document)
+        assert can_edit("nguoiduocchia", document)
+        assert catalog_finds("nguoiduocchia", document)
+        assert set(document.get_local_roles_for_userid("nguoiduocchia")) == {
+            "Editor",
+            "ClassifiedEditor",
+        }
+
+    def test_reader_given_on_the_item(self, shared_section):
+        document = draft(shared_section)
+        share(document, "nguoiduocchia", ["Reader"])
+        assert can_view("nguoiduocchia", document)
+        assert not can_edit("nguoiduocchia", document)
+
+    def test_role_taken_back(self, shared_section):
+        document = draft(shared_section)
+        share(document, "nguoiduocchia", ["Editor"])
+        document.manage_delLocalRoles(["nguoiduocchia"])
+        share(document, "nguoiduocchia", ["Reader"])
+        assert set(document.get_local_roles_for_userid("nguoiduocchia")) == {
+            "Reader",
+            "ClassifiedReader",
+        }
+
+    def test_declassified(self, shared_section):
+        document = draft(shared_section)
+        share(document, "nguoiduocchia", ["Reader"])
+        with api.env.adopt_user(username="tacgia"):
+            IOfficialDocument(document).confidentiality = "normal"
+            modified(document)
+        assert can_view("docgia", document)
+        assert can_edit("bientap", document)
+        assert document.get_local_roles_for_userid("nguoiduocchia") == ("Reader",)

@@ -436,8 +436,13 @@ def sessions(request_factory, board):
     return {name: request_factory(basic_auth=auth) for name, auth in board.items()}
 
 
-def create(functional_portal, doc_id="vb", **fields):
+def create(functional_portal, doc_id="vb", author="bientap", **fields):
+    """A draft written by ``author`` (the board's editor, who submits it):
+    its owner and creator, who sees it even when it is classified."""
     doc = make_document(functional_portal, doc_id, "Kế hoạch", publish=False, **fields)
+    doc.manage_setLocalRoles(author, ["Owner"])
+    doc.setCreators((author,))
+    doc.reindexObjectSecurity()
     transaction.commit()
     return doc
 

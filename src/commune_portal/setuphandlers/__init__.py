@@ -131,14 +131,16 @@ def uninstall(context):
     """
     from commune_portal.indexers import lexicon
     from commune_portal.workflows.roles import ROLES
+    from commune_portal.workflows.security import TECHNICAL_ROLES
 
+    roles = ROLES + TECHNICAL_ROLES
     portal = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
     lexicon.reindex(catalog, lexicon.use_plone_lexicon(catalog))
     unmark_catalog(catalog)
-    portal._delRoles([role for role in ROLES if role in portal.__ac_roles__])
+    portal._delRoles([role for role in roles if role in portal.__ac_roles__])
     role_manager = portal.acl_users.portal_role_manager
-    for role in ROLES:
+    for role in roles:
         if role in role_manager.listRoleIds():
             role_manager.removeRole(role)
     _remove_unused_placeful_workflow(portal)

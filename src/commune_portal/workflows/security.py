@@ -5,7 +5,9 @@ in that state. Two rules need more than that, and are stated here once:
 
 - **Classified items** (``commune_portal.confidentiality``) are seen and
   changed only by their creator (Owner), the people given a role on the
-  item itself through sharing (Reader, Editor), the editorial board and
+  item itself through sharing (Reader, Editor: through the technical
+  roles ClassifiedReader, ClassifiedEditor; given on the section or
+  site-wide they do not reach classified items), the editorial board and
   the leader (Reviewer, CommuneApprover), the council secretary for council
   items, Site Administrator and Manager, and only when the state's map
   gives it to them: not by the other contributors of the section, nor by
@@ -58,13 +60,18 @@ CLASSIFIED_ROLES = frozenset(
         "Manager",
         "Site Administrator",
         "Owner",
-        "Reader",
-        "Editor",
         "Reviewer",
         "CommuneApprover",
         "CouncilSecretary",
     }
 )
+# Reader and Editor, given on a section or site-wide, would reach every
+# classified item there. On a classified item they count only when given
+# on the item itself (sharing): its holders get, locally, a technical role
+# that the item grants what the state gives the role it stands for
+# (``sync_shared``). The technical roles are never on the sharing page.
+SHARED_ROLES = {"Reader": "ClassifiedReader", "Editor": "ClassifiedEditor"}
+TECHNICAL_ROLES = tuple(SHARED_ROLES.values())
 
 
 def in_procedures_section(obj):
@@ -133,16 +140,42 @@ def narrow(obj):
     workflow_tool = getToolByName(obj, "portal_workflow", None)
     if workflow_tool is None:
         return False
+    changed = sync_shared(obj)
     excluded = excluded_roles(obj)
     if not excluded:
-        return False
-    changed = False
+        return changed
     for workflow in workflow_tool.getWorkflowsFor(obj):
         state = getattr(workflow, "states", None) and workflow._getWorkflowStateOf(obj)
         if state is None:
             continue
         if _narrow_state(obj, workflow, state, excluded):
             changed = True
+    return changed
+
+
+def sync_shared(obj):
+    """On a classified item, give the holders of Reader or Editor on the
+    item itself the technical role standing for it; take the technical
+    roles back where they are no longer backed (the role was taken away, or
+    the item is no longer classified). Whether a local role changed."""
+    local = getattr(aq_base(obj), "__ac_local_roles__", None) or {}
+    classified = confidentiality.is_classified(confidentiality.level_of(obj))
+    changed = False
+    for principal, roles in list(local.items()):
+        wanted = (
+            {SHARED_ROLES[role] for role in roles if role in SHARED_ROLES}
+            if classified
+            else set()
+        )
+        held = {role for role in roles if role in TECHNICAL_ROLES}
+        if wanted == held:
+            continue
+        kept = [role for role in roles if role not in TECHNICAL_ROLES]
+        if kept or wanted:
+            obj.manage_setLocalRoles(principal, kept + sorted(wanted))
+        else:
+            obj.manage_delLocalRoles([principal])
+        changed = True
     return changed
 
 
@@ -155,6 +188,8 @@ def _narrow_state(obj, workflow, state, excluded):
         roles = [role for role in granted if _allowed(role, permission, excluded)]
         if len(roles) == len(granted):
             continue
+        if "classified" in excluded.get(permission, ()):
+            roles += [SHARED_ROLES[r] for r in granted if r in SHARED_ROLES]
         # A narrowed permission is never acquired: the container would
         # give back what the item may not.
         if modifyRolesForPermission(obj, permission, tuple(roles)):
@@ -202,8 +237,9 @@ def refresh(obj):
     before = _settings(obj, workflows)
     for workflow in workflows:
         workflow.updateRoleMappingsFor(obj)
+    shared = sync_shared(obj)
     narrow(obj)
-    if _settings(obj, workflows) == before:
+    if not shared and _settings(obj, workflows) == before:
         return False
     obj.reindexObjectSecurity()
     return True
@@ -241,3 +277,10 @@ def refresh_after_edit(obj, event):
     level may have changed (Classic UI, REST, code)."""
     if _on_commune_site(obj):
         refresh(obj)
+
+
+def refresh_after_sharing(obj, event):
+    """Subscriber of ``ILocalrolesModifiedEvent``: someone was given (or
+    lost) Reader or Editor on a classified item through sharing."""
+    if _on_commune_site(obj) and sync_shared(obj):
+        obj.reindexObjectSecurity()
