@@ -102,3 +102,41 @@ def procedures_section(portal):
 def contents(folder):
     """The ids of the items in ``folder`` (not its ``.wf_policy_config``)."""
     return [item_id for item_id in folder.objectIds() if not item_id.startswith(".")]
+
+
+def demo_catalogue(portal):
+    """The ten procedures of the fixture, published, in the section of
+    procedures; a private draft ("Thủ tục nháp chưa công bố"); the Decree
+    on civil status published in ``/van-ban``. Committed."""
+    from commune_portal.procedure_import import import_procedures
+    from commune_portal.procedure_import import load
+    from pathlib import Path
+    from tests.helpers import make_document
+    import commune_portal
+    import transaction
+
+    fixture = Path(commune_portal.__file__).parent / "fixtures" / "procedures.json"
+    with api.env.adopt_roles(["Manager"]):
+        documents = api.content.create(portal, "Folder", id="van-ban", title="Văn bản")
+        api.content.transition(documents, "publish")
+    decree = make_document(
+        documents,
+        "nd-123-2015",
+        "Nghị định quy định chi tiết Luật Hộ tịch",
+        document_number="123/2015/NĐ-CP",
+        issue_date=date(2015, 11, 15),
+        issuing_body="Chính phủ",
+    )
+    section = procedures_section(portal)
+    with api.env.adopt_roles(["Manager"]):
+        report = import_procedures(section, load(str(fixture)), publish=True)
+    assert report["created"] == 10, report
+    make_procedure(
+        section,
+        "nhap",
+        title="Thủ tục nháp chưa công bố",
+        procedure_code="1.999999",
+        publish=False,
+    )
+    transaction.commit()
+    return {"section": section, "decree": decree, "documents": documents}

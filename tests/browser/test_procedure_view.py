@@ -1,15 +1,12 @@
 """The page of a procedure and the catalogue view of the procedures
 section, as visitors and officers see them."""
 
-from commune_portal.procedure_import import import_procedures
-from commune_portal.procedure_import import load
 from datetime import date as D
 from pathlib import Path
 from plone import api
 from plone.testing.zope import Browser
 from tests.helpers import make_document
-from tests.procedure_helpers import make_procedure
-from tests.procedure_helpers import procedures_section
+from tests.procedure_helpers import demo_catalogue
 import commune_portal
 import pytest
 import re
@@ -22,26 +19,7 @@ FIXTURE = Path(commune_portal.__file__).parent / "fixtures" / "procedures.json"
 
 @pytest.fixture
 def catalogue(functional_portal):
-    portal = functional_portal
-    with api.env.adopt_roles(["Manager"]):
-        documents = api.content.create(portal, "Folder", id="van-ban", title="Văn bản")
-        api.content.transition(documents, "publish")
-    decree = make_document(
-        documents,
-        "nd-123-2015",
-        "Nghị định quy định chi tiết Luật Hộ tịch",
-        document_number="123/2015/NĐ-CP",
-        issue_date=D(2015, 11, 15),
-        issuing_body="Chính phủ",
-    )
-    section = procedures_section(portal)
-    with api.env.adopt_roles(["Manager"]):
-        import_procedures(section, load(str(FIXTURE)), publish=True)
-    make_procedure(
-        section, "nhap", title="Thủ tục nháp", procedure_code="1.999999", publish=False
-    )
-    transaction.commit()
-    return {"section": section, "decree": decree, "documents": documents}
+    return demo_catalogue(functional_portal)
 
 
 @pytest.fixture

@@ -1,14 +1,11 @@
 """``GET @procedures``: filters, facets, batching, lookup by code, 400 on
 bad parameters, what anonymous visitors and officers see."""
 
-from commune_portal.procedure_import import import_procedures
-from commune_portal.procedure_import import load
 from datetime import date as D
 from pathlib import Path
 from plone import api
 from tests.helpers import make_document
-from tests.procedure_helpers import make_procedure
-from tests.procedure_helpers import procedures_section
+from tests.procedure_helpers import demo_catalogue
 import commune_portal
 import pytest
 import requests
@@ -21,34 +18,7 @@ HEADERS = {"Accept": "application/json"}
 
 @pytest.fixture
 def catalogue(functional_portal):
-    """The ten procedures of the fixture, published, in the section; a
-    private draft; the Decree on civil status on the site, replaced by a
-    later (invented) decree."""
-    portal = functional_portal
-    with api.env.adopt_roles(["Manager"]):
-        documents = api.content.create(portal, "Folder", id="van-ban", title="Văn bản")
-        api.content.transition(documents, "publish")
-    decree = make_document(
-        documents,
-        "nd-123-2015",
-        "Nghị định quy định chi tiết Luật Hộ tịch",
-        document_number="123/2015/NĐ-CP",
-        issue_date=D(2015, 11, 15),
-        issuing_body="Chính phủ",
-    )
-    section = procedures_section(portal)
-    with api.env.adopt_roles(["Manager"]):
-        report = import_procedures(section, load(str(FIXTURE)), publish=True)
-    assert report["created"] == 10, report
-    make_procedure(
-        section,
-        "nhap",
-        title="Thủ tục nháp chưa công bố",
-        procedure_code="1.999999",
-        publish=False,
-    )
-    transaction.commit()
-    return {"section": section, "decree": decree, "documents": documents}
+    return demo_catalogue(functional_portal)
 
 
 def get(context, auth=None, **params):
