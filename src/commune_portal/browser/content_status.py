@@ -7,7 +7,6 @@ transition changes nothing (not even the publication dates of the form)
 and the editor is told why, in their language.
 """
 
-from commune_portal.workflows.refusals import available_transitions
 from commune_portal.workflows.refusals import refusal
 from plone import api
 from plone.app.content.browser.content_status_modify import ContentStatusModifyView
@@ -18,11 +17,13 @@ from zope.i18n import translate
 class CommuneContentStatusModifyView(ContentStatusModifyView):
     def __call__(self, workflow_action=None, comment="", **kwargs):
         context = self.context
-        if workflow_action and workflow_action not in available_transitions(context):
-            state = api.content.get_state(context, default=None)
-            if workflow_action != state:  # "no change" in the history form
+        # The current state is the history form's "no change": Plone's.
+        state = api.content.get_state(context, default=None)
+        if workflow_action and workflow_action != state:
+            reasons = refusal(context, workflow_action, self.request)
+            if reasons:
                 CheckAuthenticator(self.request)
-                for reason in refusal(context, workflow_action, self.request):
+                for reason in reasons:
                     api.portal.show_message(
                         translate(reason, context=self.request),
                         request=self.request,

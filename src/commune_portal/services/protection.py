@@ -19,6 +19,7 @@ each write service; only then do they switch plone.protect off.
 """
 
 from commune_portal import _
+from plone import api
 from plone.protect.authenticator import check as check_token
 from plone.protect.interfaces import IDisableCSRFProtection
 from urllib.parse import urlsplit
@@ -71,8 +72,6 @@ def check_write(service):
     """For a write ``Service``: the error body to return when the request is
     refused (status set), else ``None`` with plone.protect's automatic
     check switched off for this request, as plone.restapi does."""
-    from plone import api
-
     refused = refusal(service.request, api.portal.get().absolute_url())
     if refused is not None:
         status, error = refused

@@ -24,7 +24,8 @@ def available_transitions(obj):
 def refusal(obj, transition_id, request=None):
     """The reasons (translatable messages) why ``transition_id`` cannot be
     taken on ``obj`` by the current user now; empty when it can."""
-    if transition_id in available_transitions(obj):
+    available = available_transitions(obj)  # asks every guard: once
+    if transition_id in available:
         return []
     reasons = blocked_reasons(obj, transition_id)
     if reasons:
@@ -37,7 +38,7 @@ def refusal(obj, transition_id, request=None):
     )
     offered = [
         transition_title(workflow.transitions[t], request)
-        for t in available_transitions(obj)
+        for t in available
         if workflow is not None and t in workflow.transitions
     ]
     transition = workflow.transitions.get(transition_id) if workflow else None
