@@ -140,3 +140,21 @@ def demo_catalogue(portal):
     )
     transaction.commit()
     return {"section": section, "decree": decree, "documents": documents}
+
+
+def replace_decree(catalogue):
+    """Publish a (invented) decree replacing the Decree on civil status of
+    ``demo_catalogue`` from 1 March 2026: the procedures based on it have
+    an outdated legal basis from then on."""
+    from tests.helpers import make_document
+
+    return make_document(
+        catalogue["documents"],
+        "nd-999-2026",
+        "Nghị định thay thế",
+        document_number="999/2026/NĐ-CP",
+        issue_date=date(2026, 1, 10),
+        effective_date=date(2026, 3, 1),
+        issuing_body="Chính phủ",
+        replaces=[catalogue["decree"]],
+    )

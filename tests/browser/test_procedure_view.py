@@ -5,8 +5,8 @@ from datetime import date as D
 from pathlib import Path
 from plone import api
 from plone.testing.zope import Browser
-from tests.helpers import make_document
 from tests.procedure_helpers import demo_catalogue
+from tests.procedure_helpers import replace_decree
 import commune_portal
 import pytest
 import re
@@ -111,16 +111,7 @@ class TestProcedurePage:
 
     def test_outdated_legal_basis_is_said(self, catalogue, anonymous, frozen_today):
         frozen_today(D(2026, 6, 1))
-        make_document(
-            catalogue["documents"],
-            "nd-999-2026",
-            "Nghị định thay thế",
-            document_number="999/2026/NĐ-CP",
-            issue_date=D(2026, 1, 10),
-            effective_date=D(2026, 3, 1),
-            issuing_body="Chính phủ",
-            replaces=[catalogue["decree"]],
-        )
+        replace_decree(catalogue)
         transaction.commit()
         anonymous.open(catalogue["section"]["thu-tuc-dang-ky-khai-sinh"].absolute_url())
         assert "procedure-legal-basis-outdated" in anonymous.contents
@@ -175,16 +166,7 @@ class TestMyWork:
         self, catalogue, officer, functional_app, user_with_roles, frozen_today
     ):
         frozen_today(D(2026, 6, 1))
-        make_document(
-            catalogue["documents"],
-            "nd-999-2026",
-            "Nghị định thay thế",
-            document_number="999/2026/NĐ-CP",
-            issue_date=D(2026, 1, 10),
-            effective_date=D(2026, 3, 1),
-            issuing_body="Chính phủ",
-            replaces=[catalogue["decree"]],
-        )
+        replace_decree(catalogue)
         editor, password = user_with_roles("bientap", "Editor")
         portal_url = catalogue["section"].portal_url()
         officer.open(f"{portal_url}/@@my-work")

@@ -4,8 +4,8 @@ bad parameters, what anonymous visitors and officers see."""
 from datetime import date as D
 from pathlib import Path
 from plone import api
-from tests.helpers import make_document
 from tests.procedure_helpers import demo_catalogue
+from tests.procedure_helpers import replace_decree
 import commune_portal
 import pytest
 import requests
@@ -136,16 +136,7 @@ class TestFilters:
             catalogue["decree"]
         ]
         assert codes(get(section, legal_basis_outdated="true")) == []
-        make_document(
-            catalogue["documents"],
-            "nd-999-2026",
-            "Nghị định thay thế Nghị định số 123/2015/NĐ-CP",
-            document_number="999/2026/NĐ-CP",
-            issue_date=D(2026, 1, 10),
-            effective_date=D(2026, 3, 1),
-            issuing_body="Chính phủ",
-            replaces=[catalogue["decree"]],
-        )
+        replace_decree(catalogue)
         transaction.commit()
         cited = {
             "1.000656",
