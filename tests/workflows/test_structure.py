@@ -15,7 +15,11 @@ SECTIONS = {
         "commune_one_step",
         {"Procedure", "Folder", "File", "Document"},
     ),
-    "hdnd": ("Hội đồng nhân dân", "council_materials", {"Folder", "File", "Document"}),
+    "hdnd": (
+        "Hội đồng nhân dân",
+        "council_materials",
+        {"CouncilTerm", "Folder", "File", "Document"},
+    ),
     "hdnd/kien-nghi-cu-tri": (
         "Kiến nghị cử tri",
         "voter_petitions",

@@ -16,8 +16,6 @@ import logging
 logger = logging.getLogger("commune_portal")
 
 # path, title, description, addable types, policy (in and below), layout.
-# Council records get their own types later; until then these sections
-# take documents and files.
 SECTIONS = (
     (
         "van-ban",
@@ -41,7 +39,7 @@ SECTIONS = (
         "hdnd",
         "Hội đồng nhân dân",
         "Kỳ họp, tài liệu kỳ họp, nghị quyết và hoạt động của Hội đồng nhân dân xã",
-        ("Folder", "File", "Document"),
+        ("CouncilTerm", "Folder", "File", "Document"),
         "council_materials",
         None,
     ),
@@ -96,3 +94,19 @@ def create_sections(portal):
             api.content.transition(folder, to_state="published")
     logger.info("Standard sections: created %s", ", ".join(created) or "none")
     return created
+
+
+def offer_type(section, portal_type):
+    """Let a section made by an earlier version add ``portal_type`` (first
+    in its menu), when its addable types are restricted and lack it.
+    Returns whether the section changed."""
+    constrains = ISelectableConstrainTypes(section)
+    if constrains.getConstrainTypesMode() != ENABLED:
+        return False
+    allowed = list(constrains.getLocallyAllowedTypes())
+    if portal_type in allowed:
+        return False
+    constrains.setLocallyAllowedTypes([portal_type, *allowed])
+    addable = list(constrains.getImmediatelyAddableTypes())
+    constrains.setImmediatelyAddableTypes([portal_type, *addable])
+    return True

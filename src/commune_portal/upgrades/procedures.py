@@ -4,9 +4,8 @@ Idempotent; nothing is reindexed (the new indexes concern procedures only,
 and a site has none before this step)."""
 
 from commune_portal.setuphandlers.procedures import DATAGRIDFIELD
+from commune_portal.setuphandlers.structure import offer_type
 from plone import api
-from plone.base.interfaces.constrains import ENABLED
-from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.base.utils import get_installer
 import logging
 
@@ -29,13 +28,7 @@ def install_procedures(context):
     if section is None or section.portal_type != "Folder":
         logger.info("Procedures: no section /%s to update", SECTION)
         return
-    constrains = ISelectableConstrainTypes(section)
-    if constrains.getConstrainTypesMode() == ENABLED:
-        allowed = list(constrains.getLocallyAllowedTypes())
-        if "Procedure" not in allowed:
-            constrains.setLocallyAllowedTypes(["Procedure", *allowed])
-            addable = list(constrains.getImmediatelyAddableTypes())
-            constrains.setImmediatelyAddableTypes(["Procedure", *addable])
+    offer_type(section, "Procedure")
     if section.getLayout() in ("listing_view", "folder_listing", None):
         section.setLayout(LAYOUT)
     logger.info("Procedures: /%s takes procedures and shows their catalogue", SECTION)

@@ -1,0 +1,106 @@
+"""Builders of People's Council records for the tests: the council of Xã
+Nghi Dương, term 2026-2031 (invented people, real kinds of papers)."""
+
+from datetime import date
+from datetime import datetime
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+import pytz
+
+
+HANOI = pytz.timezone("Asia/Ho_Chi_Minh")
+
+
+def council_section(portal):
+    """The council section ``/hdnd`` as the structure profile makes it."""
+    from commune_portal.setuphandlers.structure import create_sections
+
+    if "hdnd" not in portal.objectIds():
+        with api.env.adopt_roles(["Manager"]):
+            create_sections(portal)
+    return portal["hdnd"]
+
+
+def make_term(container, **values):
+    """A term with 15 seats, khóa I, 2026-2031."""
+    values = {
+        "id": "nhiem-ky-2026-2031",
+        "title": "HĐND xã Nghi Dương khóa I, nhiệm kỳ 2026-2031",
+        "khoa": "I",
+        "start_year": 2026,
+        "end_year": 2031,
+        "seats": 15,
+        **values,
+    }
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(container, "CouncilTerm", **values)
+
+
+def make_delegate(term, title="Nguyễn Thị Hoa", **values):
+    values = {
+        "position": "Đại biểu HĐND xã",
+        "committee": "economy_budget",
+        "delegate_group": "Tổ đại biểu số 1",
+        "constituency": "Đơn vị bầu cử số 1",
+        "email": "hoa.nt@nghiduong.example.vn",
+        **values,
+    }
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(term, "Delegate", title=title, **values)
+
+
+def make_session(term, number=4, **values):
+    values = {
+        "session_number": number,
+        "session_kind": "regular",
+        "start": HANOI.localize(datetime(2026, 7, 15, 8, 0)),
+        "end": HANOI.localize(datetime(2026, 7, 16, 11, 30)),
+        "location": "Hội trường UBND xã",
+        **values,
+    }
+    with api.env.adopt_roles(["Manager"]):
+        # Plone's own way (not plone.api, which wants a title or an id): a
+        # session without a title is named by its number.
+        return createContentInContainer(term, "CouncilSession", **values)
+
+
+def make_material(session, title="Tờ trình về kế hoạch đầu tư công năm 2027", **values):
+    values = {
+        "material_kind": "submission",
+        "document_type": "to-trinh",
+        "document_number": "45/TTr-UBND",
+        "issue_date": date(2026, 7, 1),
+        **values,
+    }
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(session, "SessionDocument", title=title, **values)
+
+
+def make_resolution(
+    session,
+    title="Nghị quyết về kế hoạch đầu tư công năm 2027",
+    **values,
+):
+    values = {
+        "document_type": "nghi-quyet",
+        "document_number": "15/NQ-HĐND",
+        "issue_date": date(2026, 7, 16),
+        **values,
+    }
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(session, "Resolution", title=title, **values)
+
+
+def make_petition(term, title="Đề nghị sửa chữa đường giao thông thôn Đông", **values):
+    values = {
+        "source_meeting": "Tiếp xúc cử tri trước Kỳ họp thứ Tư, thôn Đông",
+        "meeting_date": date(2026, 6, 20),
+        "constituency": "Đơn vị bầu cử số 1",
+        "content": "Cử tri đề nghị sửa chữa tuyến đường liên thôn Đông - Tây "
+        "bị xuống cấp.",
+        "responsible_agency": "UBND xã",
+        "deadline": date(2026, 9, 30),
+        **values,
+    }
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(term, "VoterPetition", title=title, **values)
