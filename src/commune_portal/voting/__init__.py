@@ -1,0 +1,1 @@
+"""Votes of the People's Council (issue: electronic voting)."""
