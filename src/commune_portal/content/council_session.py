@@ -165,6 +165,10 @@ class CouncilSession(Container):
     # session's number in words.
     _written_title = ""
 
+    # When the secretary published the session's materials into the kỷ
+    # yếu (proceedings archive) after the session; ``None`` before.
+    proceedings_date = None
+
     @property
     def title(self):
         return self._written_title or session_label(
