@@ -8,6 +8,7 @@ here holds for both.
 
 from commune_portal import _
 from commune_portal.interfaces import ICommunePortalLayer
+from commune_portal.questions import settings as questions
 from commune_portal.text import fold
 from commune_portal.text import normalize
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -166,6 +167,17 @@ class ICommuneSettings(model.Schema):
         label=_("Files"),
         fields=["max_upload_size"],
     )
+    model.fieldset(
+        "questions",
+        label=_("Questions and answers"),
+        fields=[
+            "question_code_prefix",
+            "question_answer_deadline",
+            "question_rate_limit",
+            "question_lookup_limit",
+            "question_notifications",
+        ],
+    )
 
     commune_name = schema.TextLine(
         title=_("Commune or ward name"),
@@ -273,6 +285,66 @@ class ICommuneSettings(model.Schema):
         max=1024,
         required=True,
     )
+
+    question_code_prefix = schema.TextLine(
+        title=_("Tracking code prefix"),
+        description=_(
+            "Codes given to citizens read PREFIX-YEAR-NUMBER, for example "
+            "XA-HD-2026-000123; numbers restart every year."
+        ),
+        default=questions.DEFAULT_CODE_PREFIX,
+        required=True,
+        constraint=questions.valid_code_prefix,
+    )
+
+    question_answer_deadline = schema.Int(
+        title=_("Time to answer (working days)"),
+        description=_(
+            "From submission to answer; later answers and questions still "
+            "open after it count as overdue in the statistics."
+        ),
+        default=questions.DEFAULT_ANSWER_DEADLINE,
+        min=1,
+        max=365,
+        required=True,
+    )
+
+    question_rate_limit = schema.Int(
+        title=_("Questions per hour from one address"),
+        description=_(
+            "More questions sent from the same network address within an "
+            "hour are refused (spam)."
+        ),
+        default=questions.DEFAULT_RATE_LIMIT,
+        min=1,
+        max=1000,
+        required=True,
+    )
+
+    question_lookup_limit = schema.Int(
+        title=_("Failed look-ups per hour from one address"),
+        description=_(
+            "Against guessing tracking codes: after this many wrong code and "
+            "e-mail pairs, look-ups from that address wait for the hour to end."
+        ),
+        default=questions.DEFAULT_LOOKUP_LIMIT,
+        min=1,
+        max=1000,
+        required=True,
+    )
+
+    question_notifications = schema.List(
+        title=_("E-mails about questions"),
+        description=_(
+            "When the person asking (and the officer in charge) is e-mailed. "
+            "Needs the site's e-mail settings."
+        ),
+        value_type=schema.Choice(vocabulary=questions.NOTIFICATIONS_VOCABULARY_NAME),
+        default=list(questions.DEFAULT_NOTIFICATIONS),
+        missing_value=[],
+        required=False,
+    )
+    directives.widget("question_notifications", CheckBoxFieldWidget)
 
 
 class CommuneSettingsEditForm(RegistryEditForm):

@@ -102,7 +102,7 @@ def pre_uninstall(context):
 
 # Display views of the add-on that folders (and the site root) may use; they
 # are gone with the browser layer, so such a folder would answer 404.
-OUR_LAYOUTS = ("directives-view", "procedures-view")
+OUR_LAYOUTS = ("directives-view", "procedures-view", "questions-view")
 
 
 def release_layouts(portal):
@@ -130,10 +130,11 @@ def uninstall(context):
     touched); without the role they grant nothing.
     """
     from commune_portal.indexers import lexicon
+    from commune_portal.questions.assignment import TECHNICAL_ROLES as QUESTION_ROLES
     from commune_portal.workflows.roles import ROLES
     from commune_portal.workflows.security import TECHNICAL_ROLES
 
-    roles = ROLES + TECHNICAL_ROLES
+    roles = ROLES + TECHNICAL_ROLES + QUESTION_ROLES
     portal = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
     lexicon.reindex(catalog, lexicon.use_plone_lexicon(catalog))

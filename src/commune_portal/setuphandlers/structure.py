@@ -59,6 +59,16 @@ SECTIONS = (
         "commune_two_step",
         None,
     ),
+    (
+        "hoi-dap",
+        "Hỏi đáp",
+        "Câu hỏi, phản ánh, kiến nghị của người dân và trả lời của chính quyền xã",
+        # Questions are sent by citizens (@@ask-question); moderators add
+        # those received on paper or by phone; a page for guidance.
+        ("CitizenQuestion", "Document"),
+        "citizen_questions",
+        "questions-view",
+    ),
 )
 
 

@@ -28,6 +28,7 @@ from commune_portal.behaviors.official_document import IOfficialDocumentMarker
 from commune_portal.controlpanels.settings import DEFAULT_PUBLICATION_REQUIREMENTS
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.interfaces import is_commune_catalog
+from commune_portal.questions.guards import question_rules
 from commune_portal.workflows import history
 from plone.app.contenttypes.interfaces import IFolder
 from plone.app.workflow.interfaces import ILocalrolesModifiedEvent
@@ -294,6 +295,8 @@ GUARDS = (
     four_eyes,
     four_eyes_author,
     four_eyes_editor,
+    # Citizen questions: officer, answer, reason (questions/guards.py).
+    question_rules,
 )
 
 

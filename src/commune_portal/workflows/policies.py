@@ -38,6 +38,7 @@ POLICIES = (
     "commune_one_step",
     "council_materials",
     "voter_petitions",
+    "citizen_questions",
 )
 
 # Shown under each policy in Plone's "Policy..." form (not translated there;
@@ -62,6 +63,12 @@ POLICY_DESCRIPTIONS = {
         "then published by the council secretary; folders and files follow the "
         "council materials workflow."
     ),
+    "citizen_questions": (
+        "Citizens' questions are submitted, assigned by the question moderator "
+        "to the officer in charge, answered, then published or rejected; the "
+        "person asking is never public. Pages, folders and files are "
+        "published in one step."
+    ),
 }
 
 # The ``action`` of the history entry a policy switch writes.
@@ -81,6 +88,11 @@ STATE_FALLBACKS = {
     "received": ("private",),
     "forwarded": ("private",),
     "answered": ("pending_review", "pending", "private"),
+    # Citizen questions keep their own workflow in every policy (global
+    # chain); these only matter if an administrator binds them elsewhere.
+    "submitted": ("pending_review", "pending", "private", "received"),
+    "assigned": ("pending_review", "pending", "private", "received"),
+    "rejected": ("private",),
 }
 
 LOG_EVERY = 200

@@ -11,7 +11,13 @@ from plone.app.workflow.interfaces import ISharingPageRole
 from zope.interface import implementer
 
 
-ROLES = ("CommuneApprover", "CouncilSecretary", "CouncilDelegate", "ProcedureOfficer")
+ROLES = (
+    "CommuneApprover",
+    "CouncilSecretary",
+    "CouncilDelegate",
+    "ProcedureOfficer",
+    "QuestionModerator",
+)
 
 
 @implementer(ISharingPageRole)
@@ -51,3 +57,10 @@ class ProcedureOfficerRole(SharingPageRole):
     # Cán bộ một cửa: adds, edits and publishes procedures.
     title = _("One-stop-shop officer")
     required_permission = "commune_portal: Delegate ProcedureOfficer role"
+
+
+class QuestionModeratorRole(SharingPageRole):
+    # Cán bộ tiếp nhận, trả lời hỏi đáp: receives citizens' questions,
+    # assigns them, publishes or rejects them; reads the asker's data.
+    title = _("Question moderator")
+    required_permission = "commune_portal: Delegate QuestionModerator role"

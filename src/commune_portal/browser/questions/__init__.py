@@ -1,0 +1,1 @@
+"""Classic UI of citizen questions (docs/questions.md)."""
