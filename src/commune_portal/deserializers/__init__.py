@@ -10,6 +10,8 @@ The values are then turned into field values by plone.restapi's own code.
 """
 
 from commune_portal import _
+from commune_portal.exportimport import import_file
+from commune_portal.exportimport import importing
 from commune_portal.interfaces import ICommunePortalLayer
 from datetime import date
 from plone.dexterity.interfaces import IDexterityContent
@@ -106,6 +108,10 @@ class FileDeserializer(NamedFieldDeserializer):
     as a file with that text as content (and pass the signed-file check)."""
 
     def __call__(self, value):
+        if importing(self.request):
+            # plone.exportimport: the file is a blob of the export, which its
+            # own deserializer reads (this one would store nothing).
+            return import_file(self.field, self.context, self.request, value)
         if value and not isinstance(value, (dict, TUSUpload)):
             raise NotAFile()
         return super().__call__(value)

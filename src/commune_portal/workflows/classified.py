@@ -13,7 +13,7 @@ item: ``commune_portal.workflows.security``) and it is reindexed:
 - a profile import (``IProfileImportedEvent``), e.g. the workflows
   imported again: ``withdraw_exposed_after_profile`` looks for classified
   items in disclosing states in the catalog;
-- plone.exportimport (``workflows/exportimport.py``): checked when the
+- plone.exportimport (``exportimport/classified.py``): checked when the
   import commits, after it has set the workflow history.
 
 The placeful policy switch and moves choose the new state themselves

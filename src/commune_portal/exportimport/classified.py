@@ -11,17 +11,20 @@ checked when the import commits (plone.exportimport commits every
 intermediate commits commits once): the classified ones in a disclosing
 state are withdrawn (``commune_portal.workflows.classified``).
 
-Registered only where plone.exportimport is installed.
+This holds for the content importer used alone too. A whole import also
+checks every item in its last step, before anything is committed when
+intermediate commits are disabled (``rebuild.py``).
 """
 
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from commune_portal import confidentiality
+from commune_portal.exportimport import importing
+from commune_portal.interfaces import is_commune_catalog
 from commune_portal.workflows.classified import IMPORTED
 from commune_portal.workflows.classified import withdraw
-from plone.exportimport.interfaces import IExportImportRequestMarker
-from zope.globalrequest import getRequest
+from Products.CMFCore.utils import getToolByName
 import transaction
 
 
@@ -31,11 +34,12 @@ class _Pending:
 
 def remember_imported(obj, event):
     """Subscriber of ``IObjectAddedEvent`` and ``IObjectModifiedEvent`` on
-    official documents: during a plone.exportimport import, check the item
-    before the transaction commits."""
-    request = getRequest()
-    if request is None or not IExportImportRequestMarker.providedBy(request):
+    content: during a plone.exportimport import, check the item before the
+    transaction commits."""
+    if not importing():
         return
+    if not is_commune_catalog(getToolByName(obj, "portal_catalog", None)):
+        return  # another site of the Zope: its content follows its own rules
     current = transaction.get()
     try:
         pending = current.data(_Pending)

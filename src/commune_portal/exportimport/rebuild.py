@@ -1,0 +1,158 @@
+"""After an import: what the add-on derives from the content, made true.
+
+plone.exportimport sets an item's state by *replacing* its workflow
+history (no transition: no role mappings, no reindex), its local roles
+without an event, and the relations after all the content, straight into
+the relation fields (no edit event). What the add-on derives from those
+is then stale:
+
+- the role mappings of each item, and their narrowing for classified items
+  and roles bound to a kind of content (``workflows/security.py``): the
+  anonymous view would follow the state the item had during the import,
+  not its exported state;
+- the catalog's ``review_state`` and ``allowedRolesAndUsers``;
+- the work lists (``workflow_actors``, ``last_review_action`` and the
+  ``last_review`` metadata: ``indexers/workflow.py``), from the history and
+  the local roles;
+- the validity window of official documents (``legal_mode``,
+  ``legal_start``, ``legal_end``, ``legal_window``: ``indexers/
+  official_document.py``), which depends on the published documents that
+  replace or repeal them, and the "ended by" marker each such document
+  keeps (``behaviors/subscribers.py``) to reindex what it stops ending
+  after a later edit; the procedures' ``legal_basis_end``, which depends on
+  those windows;
+- a classified item the export has in a disclosing state (a tampered or
+  older export) is withdrawn (``workflows/classified.py``).
+
+``RebuildImporter`` runs last, over the items the content import created or
+updated, in path order (containers first): first their states and
+security, then their derived data and one reindex of those indexes each,
+with progress in the log. Items whose values were completed after the
+deserializer are catalogued whole. Nothing else of the site is touched.
+"""
+
+from commune_portal import confidentiality
+from commune_portal.behaviors.official_document import IOfficialDocumentMarker
+from commune_portal.behaviors.subscribers import LEGAL_INDEXES
+from commune_portal.behaviors.subscribers import refresh_ended_documents
+from commune_portal.exportimport.report import ImportReport
+from commune_portal.exportimport.report import logger
+from commune_portal.exportimport.settings import site_path
+from commune_portal.workflows.catalog import STATE_INDEXES
+from commune_portal.workflows.catalog import WORKFLOW_INDEXES
+from commune_portal.workflows.classified import IMPORTED
+from commune_portal.workflows.classified import withdraw
+from commune_portal.workflows.security import narrow
+from commune_portal.workflows.security import sync_shared
+from plone import api
+from plone.exportimport.importers.base import BaseDatalessImporter
+from Products.CMFCore.indexing import processQueue
+
+
+# The catalog entries derived from what the import sets after an item is
+# catalogued (the metadata columns come with any of them).
+DERIVED_INDEXES = (
+    *STATE_INDEXES,
+    *WORKFLOW_INDEXES,
+    *LEGAL_INDEXES,
+    # Procedures: the first day their legal basis is no longer in force.
+    "legal_basis_end",
+)
+PROGRESS_EVERY = 200
+
+
+def update_security(obj):
+    """Set the role mappings of ``obj`` from the state of each of its
+    workflows, narrowed as the add-on's rules say (no reindex)."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
+    for workflow in workflow_tool.getWorkflowsFor(obj):
+        workflow.updateRoleMappingsFor(obj)
+    sync_shared(obj)
+    narrow(obj)
+
+
+class RebuildImporter(BaseDatalessImporter):
+    """The last importer: the add-on's derived state of the imported items."""
+
+    name = "commune_portal_rebuild"
+    report = None
+    # The content importer of the same import (``pipeline.py``): its list of
+    # the items it could not fully deserialize.
+    content_importer = None
+
+    def __init__(self, site):
+        super().__init__(site)
+        self.report = ImportReport()
+
+    def paths(self):
+        """The imported items, containers first; every item of the site
+        when the importer runs without the content import's hooks."""
+        portal = api.portal.get()
+        root = "/".join(portal.getPhysicalPath())
+        paths = self.report.imported
+        if not paths:
+            catalog = api.portal.get_tool("portal_catalog")
+            return sorted(
+                brain.getPath()
+                for brain in catalog.unrestrictedSearchResults(path=root)
+                if brain.getPath() != root
+            )
+        return sorted({f"{root}{path}" for path in paths if path != "/"})
+
+    def objects(self, paths, what):
+        portal = api.portal.get()
+        total = len(paths)
+        for number, path in enumerate(paths, start=1):
+            obj = portal.unrestrictedTraverse(path, None)
+            if obj is None:
+                logger.warning("%s: not found, skipped", path)
+                continue
+            yield obj
+            if number % PROGRESS_EVERY == 0 or number == total:
+                logger.info("Commune portal, %s: %d of %d items", what, number, total)
+            if not number % self.savepoint_after:
+                self._savepoint()
+
+    def do_import(self):
+        # Items of the import not catalogued yet would be indexed after us.
+        processQueue()
+        paths = self.paths()
+        catalog = api.portal.get_tool("portal_catalog")
+        known = set(catalog.indexes())
+        idxs = [name for name in DERIVED_INDEXES if name in known]
+        whole = self._catalogued_whole()
+
+        for obj in self.objects(paths, "security and state"):
+            path = site_path(obj)
+            update_security(obj)
+            if confidentiality.exposed(obj):
+                withdraw(obj, IMPORTED)
+                self.report.exposed.add(path)
+            if path in self.report.exposed and not confidentiality.exposed(obj):
+                self.report.withdrew(path)
+
+        count = 0
+        for obj in self.objects(paths, "derived data and catalog"):
+            if IOfficialDocumentMarker.providedBy(obj):
+                # The marker of what it ends (its targets are reindexed).
+                refresh_ended_documents(obj)
+            if site_path(obj) in whole:
+                obj.reindexObject()
+            else:
+                obj.reindexObject(idxs=idxs)
+            count += 1
+        processQueue()
+        self._commit(f"Commune portal: rebuilt {count} items")
+        report = self.report.rebuild_lines(count)
+        logger.info(report[0])
+        return "\n".join(report)
+
+    def _catalogued_whole(self):
+        """Paths of the items to catalog whole: completed after the
+        deserializer, or imported with errors."""
+        whole = set(self.report.completed)
+        incomplete = getattr(self.content_importer, "incomplete", None) or {}
+        whole.update(
+            path if path.startswith("/") else f"/{path}" for path in incomplete
+        )
+        return whole

@@ -1,0 +1,235 @@
+"""Every value of a list-backed field survives the move.
+
+A field whose values come from a vocabulary (``issuing_body``, ``sectors``,
+``signer_position``, ``document_type`` ...) refuses on import a value its
+vocabulary lacks, and plone.restapi's deserializer then drops it ("Constraint
+not satisfied"). An item can hold such a value lawfully: the control
+panel's list changed after it was saved (the add-on's vocabularies accept
+what an item already holds), or code set it. So, for every field of every
+item (all its schemata, whatever its type):
+
+- on export, plone.exportimport writes the values as they are, whether
+  the vocabulary has them or not;
+- on import (``ValueKeeper.keep_values``, before the deserializer): a value
+  missing from one of the control panel's lists (``REGISTRY_LISTS``) is
+  added to that list, which is what an administrator would do; a value
+  missing from a fixed list is kept as the item's own value (set after the
+  deserializer, which would refuse it). The report says which value, which
+  item, and what was done.
+
+The item's last editor (the four-eyes rule, ``workflows/guards.py``) is
+no field: it travels in the item's data (``export_item_state``, a data hook
+of the content exporter), so that the import does not make the importing
+administrator the last editor of every item. And the item's state comes
+from its exported history alone (``state_from_history``).
+"""
+
+from Acquisition import aq_base
+from commune_portal import confidentiality
+from commune_portal.exportimport.report import ImportReport
+from commune_portal.exportimport.settings import site_path
+from commune_portal.workflows.guards import LAST_EDITOR
+from plone import api
+from plone.dexterity.utils import iterSchemata
+from plone.registry.interfaces import IRegistry
+from zope.component import getUtility
+from zope.schema import getFields
+from zope.schema.interfaces import IChoice
+from zope.schema.interfaces import ICollection
+from zope.schema.interfaces import IVocabularyTokenized
+from zope.schema.interfaces import ValidationError
+
+
+# The vocabularies read from a list of the control panel
+# (``commune_portal.vocabularies.settings``) and the registry record of
+# that list: a missing entry is added there.
+REGISTRY_LISTS = {
+    "commune_portal.vocabularies.IssuingBodies": "commune_portal.issuing_bodies",
+    "commune_portal.vocabularies.Sectors": "commune_portal.sectors",
+    "commune_portal.vocabularies.SignerPositions": "commune_portal.signer_positions",
+}
+
+# The key of the add-on's extra data in an exported item.
+ITEM_KEY = "commune_portal"
+
+
+def list_fields(obj):
+    """``(schema, name, field, choice, multiple)`` of every field of ``obj``
+    whose values come from a vocabulary: a ``Choice``, or a collection of
+    them."""
+    for schema in iterSchemata(obj):
+        for name, field in getFields(schema).items():
+            if field.readonly:
+                continue
+            if IChoice.providedBy(field):
+                yield schema, name, field, field, False
+            elif ICollection.providedBy(field) and IChoice.providedBy(
+                getattr(field, "value_type", None)
+            ):
+                yield schema, name, field, field.value_type, True
+
+
+def _vocabulary(choice, obj):
+    vocabulary = choice.bind(obj).vocabulary
+    return vocabulary if IVocabularyTokenized.providedBy(vocabulary) else None
+
+
+def _term(vocabulary, value):
+    try:
+        return vocabulary.getTerm(value)
+    except LookupError:
+        return None
+
+
+def export_item_state(data, obj, config):
+    """Data hook of the content exporter: the item's last editor."""
+    editor = getattr(aq_base(obj), LAST_EDITOR, None)
+    if editor:
+        data[ITEM_KEY] = {"last_editor": editor}
+    return data
+
+
+def state_from_history(item, obj):
+    """The item's state comes from its exported workflow history alone.
+
+    plone.exportimport first moves a new item to its exported
+    ``review_state`` with transitions, then replaces its history with the
+    exported one, which sets the state anyway. Those transitions are not
+    the item's history: they would mail reviewers, set a publication date
+    the item did not have, and be refused by the guards (four eyes,
+    completeness, classified). When the exported history has an entry for
+    each workflow the item has here, the transitions are left out."""
+    history = item.get("workflow_history") or {}
+    if not item.get("review_state") or not isinstance(history, dict):
+        return
+    chain = api.portal.get_tool("portal_workflow").getChainFor(obj)
+    if chain and all(
+        any(entry.get("review_state") for entry in history.get(workflow_id) or ())
+        for workflow_id in chain
+    ):
+        del item["review_state"]
+
+
+def _token_and_title(value):
+    if isinstance(value, dict):
+        return value.get("token"), value.get("title")
+    return value, None
+
+
+def add_entry(record, entry):
+    """Add ``entry`` to the control panel's list ``record``; whether it is
+    there now (the list refuses an entry equal to another but for tone marks
+    or case)."""
+    registry = getUtility(IRegistry)
+    if record not in registry.records:
+        return False
+    entries = list(registry[record] or [])
+    if entry in entries:
+        return True
+    try:
+        registry[record] = entries + [entry]
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return True
+
+
+class ValueKeeper:
+    """The content importer's hooks that keep every value of list fields."""
+
+    def __init__(self, report=None):
+        self.report = report if report is not None else ImportReport()
+        # id(obj) -> [(schema, name, value)] to set after the deserializer
+        self.kept = {}
+
+    def keep_values(self, item, obj):
+        """Pre-deserialize hook: make every value of the item's list fields
+        acceptable to the deserializer, or set it aside to keep it."""
+        path = site_path(obj)
+        state_from_history(item, obj)
+        for schema, name, field, choice, multiple in list_fields(obj):
+            raw = item.get(name)
+            if raw is None or (multiple and not isinstance(raw, list)):
+                continue
+            vocabulary = _vocabulary(choice, obj)
+            if vocabulary is None:
+                continue
+            accepted, values, kept = [], [], False
+            for element in raw if multiple else [raw]:
+                token, title = _token_and_title(element)
+                term = self._known(vocabulary, token, title)
+                if term is None:
+                    term, vocabulary = self._added(choice, obj, path, token, title)
+                if term is not None:
+                    accepted.append({"token": term.token})
+                    values.append(term.value)
+                    continue
+                value = token if title is None else title
+                if value is None:
+                    continue
+                kept = True
+                values.append(value)
+                self.report.kept_value(path, name, value)
+            if not kept:
+                if multiple:
+                    item[name] = accepted
+                elif accepted:
+                    item[name] = accepted[0]
+                continue
+            # The deserializer gets what it accepts; the whole value is set
+            # after it.
+            if multiple:
+                item[name] = accepted
+                value = field._type(values) if field._type is not None else values
+            else:
+                item.pop(name, None)
+                value = values[0]
+            self.kept.setdefault(id(aq_base(obj)), []).append((schema, name, value))
+        return item, obj
+
+    @staticmethod
+    def _known(vocabulary, token, title):
+        if token is not None:
+            try:
+                return vocabulary.getTermByToken(str(token))
+            except LookupError:
+                pass
+        for value in (title, token):
+            if value is not None:
+                term = _term(vocabulary, value)
+                if term is not None:
+                    return term
+        return None
+
+    def _added(self, choice, obj, path, token, title):
+        """Add the value to its control panel's list when the field's
+        vocabulary is one: ``(term, vocabulary)`` afterwards."""
+        record = REGISTRY_LISTS.get(choice.vocabularyName)
+        entry = title if title is not None else token
+        if record is None or not isinstance(entry, str) or not entry.strip():
+            return None, _vocabulary(choice, obj)
+        if not add_entry(record, entry):
+            return None, _vocabulary(choice, obj)
+        vocabulary = _vocabulary(choice, obj)
+        term = _term(vocabulary, entry)
+        if term is not None:
+            self.report.added_entry(record, entry, path)
+        return term, vocabulary
+
+    def imported(self, item, obj):
+        """Object hook, after the deserializer and plone.exportimport's
+        updaters: set the kept values and the last editor, and remember the
+        item for the rebuild."""
+        path = site_path(obj)
+        for schema, name, value in self.kept.pop(id(aq_base(obj)), ()):
+            setattr(schema(obj), name, value)
+        extra = item.get(ITEM_KEY) or {}
+        editor = extra.get("last_editor") if isinstance(extra, dict) else None
+        if editor:
+            setattr(obj, LAST_EDITOR, editor)
+        elif getattr(aq_base(obj), LAST_EDITOR, None) is not None:
+            # Set by this import's own edit: nobody edited it on this site.
+            delattr(obj, LAST_EDITOR)
+        self.report.imported.append(path)
+        if confidentiality.exposed(obj):
+            self.report.exposed.add(path)
+        return obj
