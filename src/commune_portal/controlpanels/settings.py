@@ -11,6 +11,7 @@ from commune_portal.interfaces import ICommunePortalLayer
 from commune_portal.questions import settings as questions
 from commune_portal.text import fold
 from commune_portal.text import normalize
+from commune_portal.voting.shares import valid_share
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.autoform import directives
@@ -206,6 +207,17 @@ class ICommuneSettings(model.Schema):
         default="2026-2031",
         required=True,
         constraint=valid_term,
+    )
+
+    council_quorum = schema.TextLine(
+        title=_("Quorum of the council"),
+        description=_(
+            "Share of the term's delegates that must be marked present before "
+            "a vote opens, as a fraction: 2/3 means at least two thirds."
+        ),
+        default="2/3",
+        required=True,
+        constraint=valid_share,
     )
 
     issuing_bodies = _entry_list(

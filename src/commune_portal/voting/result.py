@@ -5,7 +5,8 @@ its result is frozen on the resolution, in an annotation: counts, the
 number of seats counted against, the threshold, whether it passed, when,
 and who was present and who voted (delegate UIDs; for a secret ballot
 *that* a delegate voted, never how). Views, REST and listings read it from
-here; nothing recomputes a closed vote.
+here; nothing recomputes a closed vote. Elections and votes of confidence
+freeze their own counts the same way (``freeze_result``).
 
 A resolution passes with more than half of *all* the term's seats, or with
 at least two thirds of them when its ``threshold`` says so (DOMAIN.md).
@@ -62,11 +63,13 @@ def freeze(
     present=(),
     voted=(),
     closed=None,
+    ballot=None,
 ):
     """Freeze the result of the vote on ``resolution`` and return it.
 
     ``present`` and ``voted`` are UIDs of ``Delegate`` items. ``closed``
-    defaults to now (UTC)."""
+    defaults to now (UTC). ``ballot`` (``named``, ``secret``, ``manual``)
+    defaults to the resolution's."""
     check_counts(yes, no, abstain, seats)
     threshold = threshold or getattr(resolution, "threshold", None) or "majority"
     result = PersistentMapping(
@@ -80,9 +83,26 @@ def freeze(
         closed=closed or datetime.datetime.now(datetime.UTC),
         present=tuple(present),
         voted=tuple(voted),
+        ballot=ballot or getattr(resolution, "ballot", None) or "named",
     )
     IAnnotations(resolution)[RESULT_KEY] = result
     return result
+
+
+def freeze_result(item, data, *, present=(), voted=(), closed=None, ballot=None):
+    """Freeze the result ``data`` (a JSON-able dict: the counts of an
+    election or a vote of confidence, ``voting.kinds``) of the vote on
+    ``item``, with when it closed, who was present and who voted, as
+    ``freeze`` does for a resolution; return it as a dict."""
+    result = PersistentMapping(
+        data,
+        closed=closed or datetime.datetime.now(datetime.UTC),
+        present=tuple(present),
+        voted=tuple(voted),
+        ballot=ballot or getattr(item, "ballot", None) or "named",
+    )
+    IAnnotations(item)[RESULT_KEY] = result
+    return dict(result)
 
 
 def result_of(resolution):

@@ -1,0 +1,1 @@
+"""``@attendance``: who is present at a council session (docs/voting.md)."""

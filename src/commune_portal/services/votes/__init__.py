@@ -1,0 +1,1 @@
+"""``@votes``: the votes of the People's Council (docs/voting.md)."""
