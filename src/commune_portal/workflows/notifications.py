@@ -22,11 +22,10 @@ failure to compose or queue is logged and never stops the transition.
 from AccessControl.PermissionRole import rolesForPermissionOn
 from Acquisition import aq_base
 from commune_portal import _
+from commune_portal import mail
 from commune_portal.workflows import history
 from commune_portal.workflows.guards import setting
 from commune_portal.workflows.guards import translated_title
-from email.mime.text import MIMEText
-from email.utils import formataddr
 from plone import api
 from Products.CMFCore.permissions import ReviewPortalContent
 from Products.CMFCore.utils import getToolByName
@@ -179,26 +178,16 @@ def _notify(obj, workflow=None):
     state = entry.get("review_state")
     if state not in SUBJECTS:
         return
-    sender = api.portal.get_registry_record("plone.email_from_address", default="")
-    mailhost = getToolByName(obj, "MailHost", None)
-    if not sender or mailhost is None:
+    mfrom = mail.sender()
+    mailhost = mail.mailhost(obj)
+    if not mfrom or mailhost is None:
         logger.info("No sender address or MailHost: reviewers not notified.")
         return
-    sender_name = api.portal.get_registry_record("plone.email_from_name", default="")
-    mfrom = formataddr((sender_name, sender)) if sender_name else sender
-    language = api.portal.get_registry_record("plone.default_language", default="vi")
+    language = mail.site_language()
     actor = entry.get("actor")
     for recipient in actors(obj):
         address = recipient.getProperty("email")
         if not address or recipient.getId() == actor:
             continue
         subject, body = compose(obj, state, recipient, entry, language)
-        message = MIMEText(body, "plain", "utf-8")
-        mailhost.send(
-            message,
-            mto=address,
-            mfrom=mfrom,
-            subject=subject,
-            charset="utf-8",
-            immediate=False,
-        )
+        mail.queue(mailhost, address, mfrom, subject, body)
