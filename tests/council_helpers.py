@@ -3,8 +3,12 @@ Nghi Dương, term 2026-2031 (invented people, real kinds of papers)."""
 
 from datetime import date
 from datetime import datetime
+from email import message_from_bytes
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from Products.MailHost.interfaces import IMailHost
+from Products.MailHost.MailHost import MailHost
+from zope.component import getSiteManager
 import pytz
 
 
@@ -104,3 +108,72 @@ def make_petition(term, title="Đề nghị sửa chữa đường giao thông t
     }
     with api.env.adopt_roles(["Manager"]):
         return api.content.create(term, "VoterPetition", title=title, **values)
+
+
+# --- Users, the secretary, the delegates' e-mail ------------------------------
+
+
+def make_user(user_id, fullname="", email=None):
+    """A site member (no role): ``email`` defaults to one of the commune."""
+    if email is None:
+        email = f"{user_id}@nghiduong.example.vn"
+    api.user.create(
+        username=user_id,
+        email=email,
+        password="Mat-khau-thu-2026",
+        properties={"fullname": fullname},
+    )
+    return user_id
+
+
+def make_secretary(section, user_id="thuky"):
+    """The council secretary: ``CouncilSecretary`` on the council section,
+    as the sharing page gives it."""
+    if api.user.get(userid=user_id) is None:
+        make_user(user_id, "Lê Thị Thư")
+    section.manage_setLocalRoles(user_id, ["CouncilSecretary"])
+    section.reindexObjectSecurity()
+    return user_id
+
+
+class RecordingMailer:
+    """Stands for the SMTP server: records what Plone's MailHost delivers
+    (a transaction-bound delivery calls it at commit only)."""
+
+    sent = []
+
+    def send(self, fromaddr, toaddrs, message):
+        RecordingMailer.sent.append((fromaddr, tuple(toaddrs), message))
+
+    def vote(self, fromaddr, toaddrs, message):
+        pass
+
+    def abort(self):
+        pass
+
+
+class RecordingMailHost(MailHost):
+    """Plone's MailHost (``immediate=False``: delivered when the transaction
+    commits, never when it aborts), delivering to a ``RecordingMailer``."""
+
+    def _makeMailer(self):
+        return RecordingMailer()
+
+
+def record_mail(portal, sender="vanphong@nghiduong.gov.vn"):
+    """Replace the site's MailHost by a ``RecordingMailHost``, give the
+    site a sender address, and return a callable listing what was
+    delivered (``email.message.Message``, oldest first)."""
+    host = RecordingMailHost("MailHost")
+    portal.MailHost = host
+    site_manager = getSiteManager(portal)
+    site_manager.unregisterUtility(provided=IMailHost)
+    site_manager.registerUtility(host, provided=IMailHost)
+    api.portal.set_registry_record("plone.email_from_address", sender)
+    api.portal.set_registry_record("plone.email_from_name", "Văn phòng HĐND xã")
+    del RecordingMailer.sent[:]
+
+    def delivered():
+        return [message_from_bytes(raw) for _from, _to, raw in RecordingMailer.sent]
+
+    return delivered

@@ -161,7 +161,12 @@ class ICommuneSettings(model.Schema):
     model.fieldset(
         "workflow",
         label=_("Workflow"),
-        fields=["publication_requirements", "four_eyes", "notify_reviewers"],
+        fields=[
+            "publication_requirements",
+            "four_eyes",
+            "notify_reviewers",
+            "notify_delegates",
+        ],
     )
     model.fieldset(
         "files",
@@ -281,6 +286,17 @@ class ICommuneSettings(model.Schema):
         description=_(
             "When an item waits for review or approval, e-mail the people "
             "who can act on it. Needs the site's e-mail settings."
+        ),
+        default=True,
+        required=False,
+    )
+
+    notify_delegates = schema.Bool(
+        title=_("E-mail the delegates when materials are circulated"),
+        description=_(
+            "When the council secretary circulates a session's materials, "
+            "each delegate of the term gets one e-mail with the links. Needs "
+            "the site's e-mail settings."
         ),
         default=True,
         required=False,
