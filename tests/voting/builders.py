@@ -2,12 +2,18 @@
 council (15 seats), its delegates linked to user accounts, a session and
 items to vote on, circulated to the delegates (invented names)."""
 
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import noSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from commune_portal.voting.errors import VoteRefused
+from contextlib import contextmanager
 from plone import api
 from tests.council_helpers import council_section
 from tests.council_helpers import make_delegate
 from tests.council_helpers import make_resolution
 from tests.council_helpers import make_session
 from tests.council_helpers import make_term
+import pytest
 import transaction
 
 
@@ -126,3 +132,27 @@ class Council:
 
 def commit():
     transaction.commit()
+
+
+def as_user(user_id):
+    """Act as ``user_id`` (a context manager)."""
+    return api.env.adopt_user(username=user_id)
+
+
+@contextmanager
+def as_anonymous():
+    """Act as nobody logged in."""
+    manager = getSecurityManager()
+    noSecurityManager()
+    try:
+        yield
+    finally:
+        setSecurityManager(manager)
+
+
+def refused(status, call, *args):
+    """``call(*args)`` is refused with ``status``; returns the refusal."""
+    with pytest.raises(VoteRefused) as info:
+        call(*args)
+    assert info.value.status == status, info.value.message
+    return info.value
