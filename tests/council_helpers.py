@@ -6,6 +6,7 @@ from datetime import datetime
 from email import message_from_bytes
 from plone import api
 from plone.dexterity.utils import createContentInContainer
+from plone.namedfile.file import NamedBlobFile
 from Products.MailHost.interfaces import IMailHost
 from Products.MailHost.MailHost import MailHost
 from zope.component import getSiteManager
@@ -177,3 +178,56 @@ def record_mail(portal, sender="vanphong@nghiduong.gov.vn"):
         return [message_from_bytes(raw) for _from, _to, raw in RecordingMailer.sent]
 
     return delivered
+
+
+def signed():
+    """The signed file that publication requires."""
+    return {"file": NamedBlobFile(data=b"%PDF-1.4 ky", filename="ky.pdf")}
+
+
+def build_council(portal):
+    """/hdnd with the secretary ``thuky``, term 2026-2031 (three delegates:
+    one with an official e-mail and a linked user, one reached through
+    their user's e-mail, one without any), another term with its own
+    delegate, and session 4 with two submissions, a resolution and a
+    classified report."""
+    section = council_section(portal)
+    make_secretary(section)
+    make_user("daibieu1", "Nguyễn Thị Hoa", email="hoa.ca.nhan@example.vn")
+    make_user("daibieu2", "Trần Văn Nam", email="nam.tv@example.vn")
+    make_user("daibieukhac", "Phạm Văn Khác")
+    make_user("congdan", "Người dân")
+    term = make_term(section)
+    make_delegate(term, "Nguyễn Thị Hoa", user_id="daibieu1")
+    make_delegate(term, "Trần Văn Nam", user_id="daibieu2", email=None)
+    make_delegate(term, "Lê Văn Lâm", email=None)
+    other = make_term(
+        section,
+        id="nhiem-ky-2021-2026",
+        title="HĐND xã Nghi Dương khóa XXI, nhiệm kỳ 2021-2026",
+        khoa="XXI",
+        start_year=2021,
+        end_year=2026,
+    )
+    make_delegate(other, "Phạm Văn Khác", user_id="daibieukhac", email="khac@x.vn")
+    session = make_session(term, 4)
+    make_material(session, id="to-trinh", **signed())
+    make_material(
+        session,
+        "Báo cáo thẩm tra của Ban Kinh tế - Ngân sách",
+        id="bao-cao",
+        material_kind="review_report",
+        document_type="bao-cao",
+        document_number="12/BC-KTNS",
+        **signed(),
+    )
+    make_resolution(session, id="nghi-quyet", **signed())
+    make_material(
+        session,
+        "Báo cáo tình hình quốc phòng, an ninh",
+        id="bao-cao-mat",
+        document_type="bao-cao",
+        document_number="03/BC-UBND",
+        confidentiality="confidential",
+    )
+    return session
