@@ -12,6 +12,7 @@ and goes back to the session. The work is done by ``council/materials.py``,
 as for ``POST @circulate`` and ``POST @publish-materials``.
 """
 
+from Acquisition import aq_base
 from commune_portal import _
 from commune_portal import mail as portal_mail
 from commune_portal.browser.dates import format_datetime
@@ -58,7 +59,7 @@ class MaterialsForm(BrowserView):
                     "uid": item.UID(),
                     "title": item.Title(),
                     "url": item.absolute_url(),
-                    "number": getattr(item, "document_number", None) or "",
+                    "number": getattr(aq_base(item), "document_number", None) or "",
                     "type": self.type_title(item),
                     "reasons": reasons,
                     "checked": not reasons,
@@ -68,7 +69,9 @@ class MaterialsForm(BrowserView):
 
     def type_title(self, item):
         fti = api.portal.get_tool("portal_types").get(item.portal_type)
-        return self.t(fti.Title()) if fti is not None else item.portal_type
+        if fti is None:
+            return item.portal_type
+        return translate(fti.Title(), domain=fti.i18n_domain, context=self.request)
 
     def session_state(self):
         return materials.state_of(self.context)
