@@ -52,8 +52,12 @@ start: site ## Install, create the demo site and serve it on http://$(HOST):$(PO
 	exec $(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
 .PHONY: test
-test: $(VENV)/.installed ## Install what is missing and run the whole test suite
-	$(BIN)/pytest $(PYTEST_ARGS)
+test: $(VENV)/.installed browser-deps ## Install what is missing and run the whole test suite (browser journeys included)
+	AXE_CORE_JS=$(AXE_JS) $(BIN)/pytest $(PYTEST_ARGS)
+
+.PHONY: journeys
+journeys: $(VENV)/.installed browser-deps ## Run the browser journeys and accessibility checks alone (tests/journeys)
+	AXE_CORE_JS=$(AXE_JS) $(BIN)/pytest tests/journeys $(PYTEST_ARGS)
 
 # The benchmarks on a few hundred documents, once, in their own results
 # folder (rebuilt every time): they measure nothing worth reading, but CI
@@ -78,6 +82,36 @@ UI_LABEL ?= current
 .PHONY: playwright
 playwright: $(VENV)/.installed
 	$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install -q "$(PLAYWRIGHT)"
+
+# The browser journeys (tests/journeys, docs/development.md): Debian's
+# chromium and its translations, espeak-ng (the server's Vietnamese voice of
+# "Nghe bài viết") and lame (its MP3) installed with apt-get where missing
+# and apt-get runs as root; Playwright into .venv; axe-core from npm into
+# .cache/ (git-ignored). What cannot be installed is said here, and the
+# tests that need it are skipped with the same reason.
+BROWSER_PACKAGES := chromium chromium-l10n espeak-ng lame
+AXE_CORE_VERSION := 4.14.1
+AXE_DIR := .cache/axe-core-$(AXE_CORE_VERSION)
+AXE_JS := $(AXE_DIR)/node_modules/axe-core/axe.min.js
+
+.PHONY: browser-deps
+browser-deps: $(VENV)/.installed ## Install what the journeys need: chromium, espeak-ng, lame, Playwright, axe-core
+	@missing="$$(for package in $(BROWSER_PACKAGES); do \
+		dpkg-query -W -f='$${db:Status-Status}' $$package 2>/dev/null | grep -qx installed || echo $$package; \
+	done | xargs)"; \
+	if [ -z "$$missing" ]; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install $$missing"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } \
+			|| echo "apt-get could not install $$missing: the journeys that need it are skipped"; \
+	else \
+		echo "Not installed: $$missing (apt-get as root installs it): the journeys that need it are skipped"; \
+	fi
+	@$(MAKE) --no-print-directory playwright \
+		|| echo "Playwright could not be installed: the browser journeys are skipped"
+	@test -f $(AXE_JS) || { command -v npm >/dev/null && npm install --prefix $(AXE_DIR) \
+		--no-save --no-package-lock --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION); } \
+		|| echo "axe-core could not be installed with npm: the accessibility checks are skipped"
 
 .PHONY: ui-coverage
 ui-coverage: playwright ## Count the English strings left on the editor screens of a running site (PORT; needs chromium)
