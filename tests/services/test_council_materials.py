@@ -279,3 +279,17 @@ class TestPublish:
         assert response.status_code in (401, 403)
         assert states(session) == UNTOUCHED
         assert session.proceedings_date is None
+
+    def test_linking_and_unlinking_a_delegate_through_rest(self, council, as_user):
+        session, _delivered = council
+        secretary = as_user("thuky")
+        secretary.post(f"{SESSION}/@circulate", json={})
+        material = f"{SESSION}/to-trinh"
+        delegate = "hdnd/nhiem-ky-2026-2031/le-van-lam"
+        assert as_user("congdan").get(material).status_code == 401
+        response = secretary.patch(delegate, json={"user_id": "congdan"})
+        assert response.status_code == 204, response.text
+        assert as_user("congdan").get(material).status_code == 200
+        response = secretary.patch(delegate, json={"user_id": None})
+        assert response.status_code == 204, response.text
+        assert as_user("congdan").get(material).status_code == 401
