@@ -9,8 +9,10 @@ then read 02/11/2026) and Playwright (``make ui-coverage`` installs it)::
 It does what the guide tells editors to do, as the people who do it:
 creates (once) four demo users with their roles given on the sections'
 sharing pages, adds a document and sends it through the two-step approval,
-adds a procedure page, and adds a council session with one of its
-materials, which it circulates to the delegates. The pictures go to
+adds a procedure page; on the demo's council (its secretary ``thuky`` and
+delegate ``hoant``), adds a session with one of its materials, circulates
+them to the delegates, publishes the held session's papers into the kỷ
+yếu and records a voters' petition. The pictures go to
 ``docs/images/huong-dan/``. Running it again adds the content again (with
 new ids): run it on a fresh demo site (``rm -rf instance``).
 """
@@ -257,33 +259,126 @@ def procedure(guide):
     guide.shot("12-thu-tuc-dang")
 
 
+# The demo's council (commune_portal:demo): its term, the thematic session
+# held on 2 December 2026 whose papers wait to be published, the demo
+# accounts of the council secretary and of a delegate.
+TERM = "/hdnd/nhiem-ky-2026-2031"
+COUNCIL_PASSWORD = "Mat-khau-demo-2026"
+
+
+def tab(guide, fieldset_id):
+    """Open the tab of a form's fieldset (``fieldset-voting`` …)."""
+    index = guide.page.evaluate(
+        "(id) => [...document.querySelectorAll('form fieldset')]"
+        ".filter((f) => f.id && f.id.startsWith('fieldset-'))"
+        ".findIndex((f) => f.id === id)",
+        fieldset_id,
+    )
+    guide.page.locator("nav.autotoc-nav a").nth(index).click()
+    guide.page.wait_for_timeout(300)
+
+
+def council_term(guide):
+    """The council secretary's term: delegates by committee; the form of a
+    delegate, with the account they read and vote with (not saved: the
+    term has its 25 delegates)."""
+    guide.as_user("thuky", COUNCIL_PASSWORD)
+    guide.open(TERM)
+    guide.shot("13-nhiem-ky")
+    guide.open(f"{TERM}/++add++Delegate")
+    guide.page.fill("#form-widgets-title", "Nguyễn Văn Bảo")
+    tab(guide, "fieldset-voting")
+    guide.shot("14-them-dai-bieu")
+
+
 def council_session(guide):
-    """The council secretary adds a session and circulates a material to
-    the delegates."""
-    guide.as_user("thuky")
-    guide.open("/hdnd/++add++Folder")
-    guide.page.fill("#form-widgets-IDublinCore-title", "Kỳ họp thứ Tư")
-    guide.page.fill(
-        "#form-widgets-IDublinCore-description",
-        "Kỳ họp thường lệ cuối năm 2026 của HĐND xã khóa 2026-2031, "
-        "ngày 15 và 16/12/2026.",
+    """The council secretary adds a session and one of its materials,
+    circulates them to the delegates; a delegate reads them."""
+    guide.as_user("thuky", COUNCIL_PASSWORD)
+    guide.open(f"{TERM}/++add++CouncilSession")
+    page = guide.page
+    page.fill("#form-widgets-session_number", "5")
+    page.select_option("#form-widgets-session_kind", "thematic")
+    page.fill(
+        "#form-widgets-description",
+        "Kỳ họp chuyên đề: kế hoạch đầu tư công năm 2027 của xã.",
     )
-    guide.shot("13-them-ky-hop")
+    page.fill("#form-widgets-IEventBasic-start", "2026-12-22T08:00")
+    page.fill("#form-widgets-IEventBasic-end", "2026-12-22T11:30")
+    page.fill(
+        "#form-widgets-IEventLocation-location",
+        "Hội trường Ủy ban nhân dân xã Nghi Dương",
+    )
+    guide.shot("15-them-ky-hop", full_page=True)
     guide.click("#form-buttons-save")
-    session = guide.page.url.split("?")[0].rstrip("/").removesuffix("/view")
-    guide.page.goto(f"{session}/++add++File")
+    session = page.url.split("?")[0].rstrip("/").removesuffix("/view")
+
+    guide.page.goto(f"{session}/++add++SessionDocument")
+    page.wait_for_load_state("networkidle")
+    page.fill(
+        "#form-widgets-IBasic-title",
+        "Tờ trình về kế hoạch đầu tư công năm 2027 của xã Nghi Dương",
+    )
+    page.select_option("#form-widgets-material_kind", "submission")
+    page.fill("#form-widgets-IOfficialDocument-document_number", "Số: 371/TTr-UBND")
+    page.select_option(
+        "#form-widgets-IOfficialDocument-issuing_body",
+        label="Ủy ban nhân dân xã Nghi Dương",
+    )
+    page.fill("#form-widgets-IOfficialDocument-issue_date", "2026-12-10")
+    guide.upload("#form-widgets-IOfficialDocument-file-input", "371-TTr-UBND.pdf", PDF)
+    guide.shot("16-them-tai-lieu-ky-hop", full_page=True)
+    guide.click("#form-buttons-save")
+
+    guide.open(session.removeprefix(guide.base) + "/@@circulate-materials")
+    guide.shot("17-gui-tai-lieu-dai-bieu", full_page=True)
+    guide.click("button[name='form.buttons.circulate']")
+    guide.shot("18-da-gui-dai-bieu")
+
+    guide.as_user("hoant", COUNCIL_PASSWORD)
+    guide.page.goto(session)
     guide.page.wait_for_load_state("networkidle")
-    guide.page.fill(
-        "#form-widgets-title",
-        "Tờ trình về dự toán thu, chi ngân sách xã năm 2027",
+    guide.shot("19-dai-bieu-doc-tai-lieu")
+
+
+def council_proceedings(guide):
+    """After the session: the council secretary publishes its papers into
+    the kỷ yếu."""
+    guide.as_user("thuky", COUNCIL_PASSWORD)
+    guide.open(f"{TERM}/ky-hop-thu-tu/@@publish-materials")
+    guide.shot("20-cong-bo-ky-yeu", full_page=True)
+    guide.click("button[name='form.buttons.publish']")
+    guide.open("/hdnd/ky-yeu")
+    guide.shot("21-ky-yeu")
+
+
+def voter_petitions(guide):
+    """The council secretary records a voters' petition; the petitions of
+    the term as the public sees them."""
+    guide.as_user("thuky", COUNCIL_PASSWORD)
+    guide.open(f"{TERM}/++add++VoterPetition")
+    page = guide.page
+    page.fill(
+        "#form-widgets-IBasic-title",
+        "Đề nghị lắp biển báo giao thông tại ngã ba trường Tiểu học Nghi Dương",
     )
-    guide.upload("#form-widgets-file-input", "to-trinh-du-toan-2027.pdf", PDF)
-    guide.shot("14-tai-lieu-ky-hop")
+    page.fill(
+        "#form-widgets-source_meeting",
+        "Tiếp xúc cử tri sau Kỳ họp thứ Tư, Đơn vị bầu cử số 2",
+    )
+    page.fill("#form-widgets-meeting_date", "2026-12-05")
+    page.fill("#form-widgets-constituency", "Đơn vị bầu cử số 2")
+    page.check("input[name='form.widgets.sectors:list'][value='giao-thong-van-tai']")
+    page.fill(
+        "#form-widgets-content",
+        "Cử tri thôn 3 đề nghị lắp biển báo và gờ giảm tốc tại ngã ba trước cổng "
+        "trường Tiểu học Nghi Dương, nơi học sinh qua đường giờ tan học.",
+    )
+    guide.shot("22-them-kien-nghi", full_page=True)
     guide.click("#form-buttons-save")
-    guide.menu("workflow")
-    guide.shot("15-gui-dai-bieu")
-    guide.click("#workflow-transition-circulate")
-    guide.shot("16-da-gui-dai-bieu")
+    guide.as_user(None)
+    guide.open("/hdnd/kien-nghi-cu-tri")
+    guide.shot("23-kien-nghi-cu-tri")
 
 
 def main(argv=None):
@@ -296,7 +391,14 @@ def main(argv=None):
     with sync_playwright() as playwright:
         guide = Guide(playwright, args.base)
         try:
-            for part in (document, procedure, council_session):
+            for part in (
+                document,
+                procedure,
+                council_term,
+                council_session,
+                council_proceedings,
+                voter_petitions,
+            ):
                 print(part.__doc__.split("\n")[0], flush=True)
                 part(guide)
         finally:
