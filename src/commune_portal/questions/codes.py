@@ -16,16 +16,17 @@ from datetime import datetime
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.app.content.interfaces import INameFromTitle
-from zoneinfo import ZoneInfo
 from zope.annotation.interfaces import IAnnotations
 from zope.component import adapter
 from zope.interface import implementer
+import pytz
 import re
 
 
 ANNOTATION_KEY = "commune_portal.questions.sequence"
 NUMBER_WIDTH = 6
 CODE_INDEX = "question_code"
+VIETNAM = "Asia/Ho_Chi_Minh"
 
 _SPACES = re.compile(r"\s+")
 
@@ -36,11 +37,12 @@ def now():
 
 
 def site_zone():
+    """The site's time zone (pytz's, which ZODB can store in a datetime)."""
     zone = api.portal.get_registry_record("plone.portal_timezone", default=None)
     try:
-        return ZoneInfo(zone or "Asia/Ho_Chi_Minh")
-    except (KeyError, ValueError):
-        return ZoneInfo("Asia/Ho_Chi_Minh")
+        return pytz.timezone(zone or VIETNAM)
+    except pytz.UnknownTimeZoneError:
+        return pytz.timezone(VIETNAM)
 
 
 def local_date(value):
