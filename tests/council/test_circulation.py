@@ -97,6 +97,31 @@ class TestCirculate:
         assert api.content.get_state(annex) == "circulated"
         assert may_view("daibieu1", annex)
 
+    def test_an_annex_that_cannot_follow_keeps_the_resolution_back(
+        self, session, monkeypatch
+    ):
+        resolution = session["nghi-quyet"]
+        with api.env.adopt_roles(["Manager"]):
+            annex = api.content.create(
+                resolution, "File", id="phu-luc", title="Phụ lục danh mục dự án"
+            )
+        refusal = materials.refusal
+
+        def refuse_the_annex(obj, transition_id):
+            if obj.getId() == "phu-luc":
+                return [materials._("Nothing was circulated.")]
+            return refusal(obj, transition_id)
+
+        monkeypatch.setattr(materials, "refusal", refuse_the_annex)
+        with api.env.adopt_user(username="thuky"):
+            outcome = materials.circulate(session)
+        assert "nghi-quyet" not in ids(outcome.done)
+        ((item, reasons),) = [(i, r) for i, r in outcome.refused if i == resolution]
+        assert str(reasons[0]) == "Its annex “${annex}” cannot follow: ${reason}"
+        assert reasons[0].mapping["annex"] == "Phụ lục danh mục dự án"
+        assert api.content.get_state(resolution) == "private"
+        assert api.content.get_state(annex) == "private"
+
     @pytest.mark.parametrize("user_id", ["daibieu1", "congdan", None])
     def test_refused_to_whoever_is_not_the_secretary(self, session, user_id):
         before = states(session)

@@ -153,6 +153,23 @@ class TestTakenBack:
         assert roles(term, "daibieu1") == {ROLE}
 
 
+class TestTheTermItself:
+    def test_deleting_a_term_with_its_delegates(self, term, other_term):
+        make_delegate(term, user_id="daibieu1")
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(term)
+        assert "nhiem-ky-2026-2031" not in other_term.aq_parent.objectIds()
+
+    def test_a_copied_term_keeps_its_delegates_reading(self, term, section):
+        delegate = make_delegate(term, user_id="daibieu1")
+        with api.env.adopt_roles(["Manager"]):
+            copy = api.content.copy(term, section, id="ban-sao")
+        assert roles(copy, "daibieu1") == {ROLE}
+        edit(copy[delegate.getId()], user_id=None)
+        assert roles(copy, "daibieu1") == set()
+        assert roles(term, "daibieu1") == {ROLE}
+
+
 class TestGivenByHand:
     """What an administrator gave on the sharing page is theirs."""
 

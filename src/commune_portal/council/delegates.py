@@ -8,9 +8,10 @@ The add-on remembers which users it gave the role to (an annotation of the
 term) and takes back only those: a role an administrator gave by hand on
 the sharing page stays, whatever happens to the delegates. ``sync`` puts
 the term in step with its delegates (who is linked now); the subscribers
-call it when a delegate is added, changed, removed or moved, and forget a
-grant an administrator took away on the sharing page (so that a role they
-give again by hand is theirs).
+call it when a delegate is added, changed, removed or moved and when a term
+is copied with its delegates, and forget a grant an administrator took
+away on the sharing page (so that a role they give again by hand is
+theirs).
 """
 
 from Acquisition import aq_base
@@ -147,11 +148,25 @@ def delegate_modified(delegate, event):
         sync(term)
 
 
-def sharing_changed(term, event):
-    """Subscriber of ``ILocalrolesModifiedEvent`` of a term (the sharing
-    page): forget the grants an administrator took away, so that the role
-    they give again by hand stays theirs."""
+def _forget_lost_grants(term):
+    """Forget the grants the term no longer holds."""
     ours = granted(term)
     kept = {user_id for user_id in ours if ROLE in _local_roles(term, user_id)}
     if kept != ours:
         _remember(term, kept)
+
+
+def sharing_changed(term, event):
+    """Subscriber of ``ILocalrolesModifiedEvent`` of a term (the sharing
+    page): forget the grants an administrator took away, so that the role
+    they give again by hand stays theirs."""
+    _forget_lost_grants(term)
+
+
+def term_added(term, event):
+    """Subscriber of ``IObjectAddedEvent`` of a term: a copy (or an
+    import) comes with its delegates and the remembered grants, but Plone
+    leaves a copy's local roles behind: give them again."""
+    if _on_commune_site(term):
+        _forget_lost_grants(term)
+        sync(term)
