@@ -29,6 +29,7 @@ from plone.exportimport.exporters import get_exporter
 from plone.exportimport.importers import get_importer
 from plone.namedfile.file import NamedBlobFile
 from plone.registry.interfaces import IRegistry
+from Products.CMFCore.indexing import processQueue
 from Products.CMFPlone.factory import addPloneSite
 from z3c.relationfield.interfaces import IRelationValue
 from zope.component import getUtility
@@ -36,6 +37,8 @@ from zope.component.hooks import getSite
 from zope.component.hooks import setSite
 from zope.event import notify
 from zope.schema import getFields
+import json
+import shutil
 
 
 # The workflows of the add-on: an item in each of their states.
@@ -83,11 +86,16 @@ def as_anonymous():
 
 @contextmanager
 def on_site(site):
+    """``site`` as the current site; what it queued for its catalog is
+    catalogued before another site is current again (Plone's indexing
+    queue finds the catalog of the current site)."""
     before = getSite()
     setSite(site)
     try:
         yield site
     finally:
+        if site is not None:
+            processQueue()
         setSite(before)
 
 
@@ -112,6 +120,28 @@ def add_commune_site(app, site_id):
         registry["plone.portal_timezone"] = "Asia/Ho_Chi_Minh"
         site.portal_setup.runAllImportStepsFromProfile("profile-commune_portal:default")
     return site
+
+
+def tamper(exported, path, changes):
+    """A copy in ``path`` of the export ``exported``, with the items of
+    ``changes`` (``{site path: (site path of the exported item, function(data)
+    -> data)}``) written from the data of an exported item: the same item
+    changed, or a new one (its function gives it its own ``@id`` and UID)."""
+    shutil.copytree(exported, path, dirs_exist_ok=True)
+    content = path / "content"
+    metadata = json.loads((content / "__metadata__.json").read_text())
+    files = {}
+    for name in metadata["_data_files_"]:
+        files[json.loads((content / name).read_text())["@id"]] = name
+    for item_path, (source, change) in changes.items():
+        data = change(json.loads((content / files[source]).read_text()))
+        name = files.get(item_path) or f"{data['UID']}/data.json"
+        (content / name).parent.mkdir(exist_ok=True)
+        (content / name).write_text(json.dumps(data))
+        if name not in metadata["_data_files_"]:
+            metadata["_data_files_"].append(name)
+    (content / "__metadata__.json").write_text(json.dumps(metadata))
+    return path
 
 
 def export_site(site, path):
@@ -304,8 +334,16 @@ def content_paths(site):
     return sorted(
         relative(site, brain.getPath())
         for brain in catalog.unrestrictedSearchResults(path=root)
-        if brain.getPath() != root
+        if brain.getPath().startswith(f"{root}/")
     )
+
+
+def add_site_without_addon(app, site_id):
+    """``tests.helpers.add_plain_site``, while no other site is current."""
+    from tests.helpers import add_plain_site
+
+    with on_site(None):
+        return add_plain_site(app, site_id)
 
 
 def comparable(site, value):
@@ -346,11 +384,12 @@ def field_values(site, obj):
     return values
 
 
-def same_fields(source, before, target, after):
-    """The differences between the fields of two items, but for the two
-    rules of Plone that apply to every import: an item without language
-    gets the site's (plone.exportimport), and publication dates are kept
-    to the minute (plone.app.dexterity's setter)."""
+def same_fields(source, before, target, after, ignore=()):
+    """The differences between the fields of two items (but those named in
+    ``ignore``), but for the rules of Plone that apply to every import: an
+    item without language gets the site's (plone.exportimport), and
+    publication dates are kept to the minute (plone.app.dexterity's
+    setter)."""
     with on_site(source):
         expected = field_values(source, before)
     with on_site(target):
@@ -361,7 +400,7 @@ def same_fields(source, before, target, after):
     return {
         name: (value, found.get(name))
         for name, value in expected.items()
-        if found.get(name) != value
+        if found.get(name) != value and name.rsplit(".", 1)[-1] not in ignore
     }
 
 

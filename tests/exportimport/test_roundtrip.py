@@ -13,14 +13,35 @@ from commune_portal import legal_status
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.exportimport.pipeline import CommuneImporter
 from commune_portal.interfaces import ICommunePortalCatalog
+from commune_portal.workflows.classified import WITHDRAW_ACTION
 from commune_portal.workflows.guards import LAST_EDITOR
 from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.exportimport.exporters import Exporter
+from plone.exportimport.exporters import get_exporter
+from plone.exportimport.importers import get_importer
+from plone.exportimport.importers import IMPORTER_NAMES
+from plone.exportimport.interfaces import IExportImportRequestMarker
+from plone.exportimport.utils.zip_utils import export_to_zip
+from plone.registry.interfaces import IRegistry
 from tests.exportimport import sites
+from zope.component import getUtility
+from zope.interface import noLongerProvides
 import pytest
+import requests
 import transaction
 
 
 TARGET = "xa-nghiduong-moi"
+COUNCIL_TYPES = {
+    "CouncilTerm",
+    "Delegate",
+    "CouncilSession",
+    "SessionDocument",
+    "Resolution",
+    "VoterPetition",
+}
 
 
 @pytest.fixture(scope="class")
@@ -53,6 +74,14 @@ def moved(functional_app_class, source, exported):
 @pytest.fixture(scope="class")
 def target(moved):
     return moved[0]
+
+
+@pytest.fixture(scope="class")
+def plain(functional_app_class, source):
+    """A site of the same Zope without the add-on."""
+    site = sites.add_site_without_addon(functional_app_class, "khong-co-cong-xa")
+    transaction.commit()
+    return site
 
 
 def pairs(source, target):
@@ -135,7 +164,7 @@ class TestRoundTrip:
                 continue  # no type of this tree is under it yet
             assert states == set(workflow.states.objectIds()), workflow_id
 
-    def test_policies(self, source, target):
+    def test_policies(self, source, target, moved):
         folders = 0
         for path, before, after in pairs(source, target):
             if not getattr(before, "isPrincipiaFolderish", False):
@@ -147,6 +176,8 @@ class TestRoundTrip:
             "commune_two_step",
         )
         assert folders >= 6
+        # Set while the content was imported, each folder before its items.
+        assert len(moved[1].report.policies) == folders
 
     def test_local_roles(self, source, target):
         for path, before, after in pairs(source, target):
@@ -276,3 +307,163 @@ class TestRoundTrip:
 
     def test_target_is_a_commune_site(self, target):
         assert ICommunePortalCatalog.providedBy(target.portal_catalog)
+
+    # A tampered export: whatever it says, a classified item ends in its
+    # draft state.
+
+    @pytest.mark.parametrize(
+        "path, workflow_id, state",
+        [
+            ("van-ban/du-thao-mat", "commune_editorial_workflow", "published"),
+            ("hdnd/tai-lieu-mat", "council_material_workflow", "circulated"),
+        ],
+    )
+    def test_withdrawn(self, tampered, path, workflow_id, state):
+        site, lines = tampered
+        obj = site.unrestrictedTraverse(path)
+        assert IOfficialDocument(obj).confidentiality == "secret"
+        history = obj.workflow_history[workflow_id]
+        # The export's state, then the rule took it back.
+        assert history[-2]["review_state"] == state
+        assert history[-1]["action"] == WITHDRAW_ACTION
+        with sites.on_site(site):
+            assert api.content.get_state(obj) == "private"
+            (brain,) = site.portal_catalog.unrestrictedSearchResults(UID=obj.UID())
+        assert brain.review_state == "private"
+        assert not sites.anonymous_can_view(obj)
+        assert f"/{path}" not in sites.anonymous_search(site)
+        assert f"/{path}" in "\n".join(lines)
+
+    # A site of the same Zope without the add-on.
+
+    def test_plain_site_export_is_plone_exportimports(self, plain, tmp_path):
+        with sites.on_site(plain):
+            exporter = get_exporter(plain)
+            assert list(exporter.exporters) == list(Exporter.all_exporters(exporter))
+        assert "commune_portal.exporter" not in exporter.exporters
+        paths = sites.export_site(plain, tmp_path)
+        assert not (tmp_path / "commune_portal.json").exists()
+        assert all("commune_portal" not in path.name for path in paths)
+
+    def test_import_into_a_site_without_the_addon(self, plain, exported):
+        """plone-importer stops at the first item of a type the site does
+        not have, and nothing is committed: no content, no user, no
+        setting."""
+        with sites.on_site(plain):
+            importer = get_importer(plain)
+        assert list(importer.importers) == [
+            name for name in IMPORTER_NAMES if name in importer.importers
+        ]
+        with pytest.raises(ValueError, match="^Invalid type ") as error:
+            sites.import_site(plain, exported)
+        transaction.abort()
+        # plone.exportimport leaves its marker on the request after an error.
+        noLongerProvides(plain.REQUEST, IExportImportRequestMarker)
+        missing_type = str(error.value).removeprefix("Invalid type ")
+        assert missing_type in {"Directive", "Procedure"} | COUNCIL_TYPES
+        assert sites.content_paths(plain) == []
+        assert plain.acl_users.getUserById("bientap") is None
+        with sites.on_site(plain):
+            registry = getUtility(IRegistry)
+            assert not [
+                name for name in registry.records if name.startswith("commune_portal")
+            ]
+
+    # plone.restapi's @import, where the request has the add-on's layer.
+
+    def test_rest_import(self, source, exported, functional_app_class):
+        site = sites.add_commune_site(functional_app_class, "xa-nhap-qua-rest")
+        transaction.commit()
+        archive = export_to_zip(exported).getvalue()
+        response = requests.post(
+            f"{site.absolute_url()}/++api++/@import",
+            files={"file": ("xa.zip", archive, "application/zip")},
+            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+            headers={"Accept": "application/json"},
+            timeout=300,
+        )
+        assert response.status_code == 200, response.text
+        report = "\n".join(response.json()["report"])
+        assert sites.OUTSIDE_BODY in report
+        transaction.begin()
+        assert sites.content_paths(site) == sites.content_paths(source)
+        for path in sites.content_paths(source):
+            before = source.unrestrictedTraverse(path.lstrip("/"))
+            after = site.unrestrictedTraverse(path.lstrip("/"))
+            # Files included: the add-on's file deserializer of the layer
+            # hands them to plone.exportimport's. An import through the web
+            # is an edit by the importing user, whom Plone adds to the
+            # creators of the items the export gives none.
+            differences = sites.same_fields(
+                source, before, site, after, ignore=("creators",)
+            )
+            assert differences == {}, path
+            assert sites.anonymous_can_view(after) == sites.anonymous_can_view(
+                before
+            ), path
+
+
+def published_entry(workflow_id, state):
+    """A history entry a tampered (or older) export could carry."""
+
+    def change(data):
+        history = data["workflow_history"]
+        entries = history.pop(next(iter(history)))
+        history[workflow_id] = [
+            *entries,
+            {
+                "action": "publish",
+                "actor": "bientap",
+                "comments": "",
+                "review_state": state,
+                "time": "2026-02-01T09:00:00+07:00",
+            },
+        ]
+        data["review_state"] = state
+        return data
+
+    return change
+
+
+def moved_to(path, uid, number):
+    """The data of an exported document as another document at ``path``."""
+
+    def change(data):
+        data.update(
+            {
+                "@id": path,
+                "id": path.rsplit("/", 1)[-1],
+                "UID": uid,
+                "document_number": number,
+                "title": "Tài liệu mật của kỳ họp",
+            }
+        )
+        return published_entry("council_material_workflow", "circulated")(data)
+
+    return change
+
+
+@pytest.fixture(scope="class")
+def tampered(functional_app_class, exported, tmp_path_factory):
+    """An export whose classified draft says ``published``, with a
+    classified document ``circulated`` to the council delegates, imported
+    into a fresh site: ``(site, report lines)``."""
+    path = sites.tamper(
+        exported,
+        tmp_path_factory.mktemp("tampered"),
+        {
+            "/van-ban/du-thao-mat": (
+                "/van-ban/du-thao-mat",
+                published_entry("commune_editorial_workflow", "published"),
+            ),
+            "/hdnd/tai-lieu-mat": (
+                "/van-ban/du-thao-mat",
+                moved_to("/hdnd/tai-lieu-mat", "f" * 32, "09/BC-HĐND"),
+            ),
+        },
+    )
+    site = sites.add_commune_site(functional_app_class, "xa-tu-ban-xuat-sua")
+    transaction.commit()
+    _importer, lines = sites.import_site(site, path)
+    transaction.commit()
+    return site, lines

@@ -86,18 +86,18 @@ class RebuildImporter(BaseDatalessImporter):
 
     def paths(self):
         """The imported items, containers first; every item of the site
-        when the importer runs without the content import's hooks."""
+        when the importer runs alone (without the content importer it
+        follows: ``pipeline.py``)."""
         portal = api.portal.get()
         root = "/".join(portal.getPhysicalPath())
-        paths = self.report.imported
-        if not paths:
+        if self.content_importer is None:
             catalog = api.portal.get_tool("portal_catalog")
             return sorted(
                 brain.getPath()
                 for brain in catalog.unrestrictedSearchResults(path=root)
-                if brain.getPath() != root
+                if brain.getPath().startswith(f"{root}/")
             )
-        return sorted({f"{root}{path}" for path in paths if path != "/"})
+        return sorted({f"{root}{path}" for path in self.report.imported if path != "/"})
 
     def objects(self, paths, what):
         portal = api.portal.get()

@@ -84,16 +84,17 @@ class ImportReport:
     def withdrew(self, path):
         self.withdrawn.append(path)
 
-    def settings_lines(self):
-        """The report of the settings importer."""
+    def settings_lines(self, folders):
+        """The report of the settings importer; ``folders``: how many
+        folders have workflow policies in the export."""
         applied = sum(1 for status in self.settings.values() if status == "applied")
         message = _(
             "Commune portal: ${applied} settings applied, ${skipped} not "
-            "applied; workflow policies of ${folders} folders.",
+            "applied; workflow policies of ${folders} folders to set.",
             mapping={
                 "applied": applied,
                 "skipped": len(self.settings) - applied,
-                "folders": len(self.policies),
+                "folders": folders,
             },
         )
         lines = [in_site_language(message)]
@@ -127,9 +128,14 @@ class ImportReport:
             in_site_language(
                 _(
                     "Commune portal: ${count} items brought up to date "
-                    "(security, state, work lists, legal status); "
-                    "${withdrawn} classified items withdrawn.",
-                    mapping={"count": count, "withdrawn": len(self.withdrawn)},
+                    "(security, state, work lists, legal status); workflow "
+                    "policies set on ${folders} folders; ${withdrawn} "
+                    "classified items withdrawn.",
+                    mapping={
+                        "count": count,
+                        "folders": len(self.policies),
+                        "withdrawn": len(self.withdrawn),
+                    },
                 )
             )
         ]

@@ -35,6 +35,7 @@ from plone.registry.interfaces import IRegistry
 from plone.restapi.serializer.converters import json_compatible
 from plone.uuid.interfaces import IUUID
 from zope.component import getUtility
+from zope.dottedname.resolve import resolve
 from zope.interface import implementer
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IDate
@@ -127,6 +128,16 @@ def field_value(field, value):
     return value
 
 
+def settings_field(record):
+    """The field of the control panel's schema a registry record stores:
+    its rules (the registry's copy of the field keeps no constraint)."""
+    try:
+        schema = resolve(record.interfaceName)
+        return schema[record.fieldName]
+    except (AttributeError, ImportError, KeyError, TypeError, ValueError):
+        return record.field
+
+
 def apply_registry(records, report):
     """Set the exported ``records`` whose names this site's registry has,
     when their values are valid for its fields."""
@@ -136,11 +147,11 @@ def apply_registry(records, report):
         if record is None:
             report.setting(name, "unknown")
             continue
-        field = record.field
         try:
-            converted = field_value(field, value)
+            converted = field_value(record.field, value)
+            # The control panel's rules (the registry checks the type only).
+            settings_field(record).bind(record).validate(converted)
             if registry[name] != converted:
-                # The registry validates the value against the record's field.
                 registry[name] = converted
         except (ValidationError, ValueError, TypeError, LookupError):
             # LookupError: a vocabulary of the field missing on this site.
@@ -206,7 +217,7 @@ class SettingsImporter(BaseImporter):
                     )
             if target is not None:
                 self._apply(target, entry)
-        return "\n".join(self.report.settings_lines())
+        return "\n".join(self.report.settings_lines(len(self.by_uid)))
 
     def _apply(self, folder, entry):
         if apply_policies(folder, entry["policy_in"], entry["policy_below"]):

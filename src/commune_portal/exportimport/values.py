@@ -27,11 +27,14 @@ from its exported history alone (``state_from_history``).
 from Acquisition import aq_base
 from commune_portal import confidentiality
 from commune_portal.exportimport.report import ImportReport
+from commune_portal.exportimport.settings import settings_field
 from commune_portal.exportimport.settings import site_path
 from commune_portal.workflows.guards import LAST_EDITOR
 from plone import api
 from plone.dexterity.utils import iterSchemata
 from plone.registry.interfaces import IRegistry
+from z3c.relationfield.interfaces import IRelation
+from z3c.relationfield.interfaces import IRelationList
 from zope.component import getUtility
 from zope.schema import getFields
 from zope.schema.interfaces import IChoice
@@ -59,7 +62,9 @@ def list_fields(obj):
     them."""
     for schema in iterSchemata(obj):
         for name, field in getFields(schema).items():
-            if field.readonly:
+            if field.readonly or IRelation.providedBy(field):
+                continue  # relations travel in relations.json
+            if IRelationList.providedBy(field):
                 continue
             if IChoice.providedBy(field):
                 yield schema, name, field, field, False
@@ -116,18 +121,21 @@ def _token_and_title(value):
     return value, None
 
 
-def add_entry(record, entry):
-    """Add ``entry`` to the control panel's list ``record``; whether it is
-    there now (the list refuses an entry equal to another but for tone marks
-    or case)."""
+def add_entry(name, entry):
+    """Add ``entry`` to the control panel's list ``name`` (a registry
+    record); whether it is there now. The list's rules hold: it refuses an
+    entry equal to another but for tone marks or case."""
     registry = getUtility(IRegistry)
-    if record not in registry.records:
+    record = registry.records.get(name)
+    if record is None:
         return False
-    entries = list(registry[record] or [])
+    entries = list(registry[name] or [])
     if entry in entries:
         return True
+    entries.append(entry)
     try:
-        registry[record] = entries + [entry]
+        settings_field(record).bind(record).validate(entries)
+        registry[name] = entries
     except (ValidationError, ValueError, TypeError):
         return False
     return True
