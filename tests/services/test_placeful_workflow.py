@@ -31,6 +31,7 @@ def test_get(folder, manager_request):
         "commune_one_step",
         "council_materials",
         "voter_petitions",
+        "citizen_questions",
     }
     assert policies["voter_petitions"] == "Kiến nghị cử tri"
 

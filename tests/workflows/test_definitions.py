@@ -32,12 +32,21 @@ WORKFLOWS = {
         {"forward", "answer", "publish", "retract"},
         {"publish"},
     ),
+    "citizen_question_workflow": (
+        "submitted",
+        {"submitted", "assigned", "answered", "published", "rejected"},
+        {"assign", "answer", "publish", "reject", "retract"},
+        {"assign", "answer", "publish", "reject"},
+    ),
 }
 POLICIES = {
     "commune_two_step": "commune_editorial_workflow",
     "commune_one_step": "commune_simple_workflow",
     "council_materials": "council_material_workflow",
     "voter_petitions": "voter_petition_workflow",
+    # Pages and folders of the questions section; the questions have their
+    # own workflow (tests/questions/test_definition.py).
+    "citizen_questions": "commune_simple_workflow",
 }
 PLONE_TYPES = ("Document", "News Item", "Folder", "File", "Image", "Event", "Link")
 
