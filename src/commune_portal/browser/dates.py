@@ -3,6 +3,7 @@ the dates of lists and tables in Plone's localized formats: the one home of
 date formatting for the add-on's views."""
 
 from DateTime import DateTime
+from datetime import date
 from datetime import datetime
 from plone import api
 from plone.base.i18nl10n import ulocalized_time
@@ -50,6 +51,16 @@ def _site_zone_moment(value):
     return DateTime(
         moment.year, moment.month, moment.day, moment.hour, moment.minute, 0
     )
+
+
+def site_day(value):
+    """The day (``date``) of a moment (``DateTime``, ``datetime`` or ISO
+    8601) in the site's time zone: a session starting at 00:30 in Hanoi is
+    on that day, not on the day before in UTC. ``None`` for no moment."""
+    if not value:
+        return None
+    moment = _site_zone_moment(value)
+    return date(moment.year(), moment.month(), moment.day())
 
 
 def localized_date(value, request=None):

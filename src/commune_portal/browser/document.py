@@ -3,19 +3,28 @@ legal database: the metadata table, the signed file, the annexes and the
 related documents in both directions."""
 
 from AccessControl import getSecurityManager
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from commune_portal import _
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import RELATIONS
 from commune_portal.behaviors.relations import INVERSE
 from commune_portal.behaviors.relations import inverse_relations
+from commune_portal.browser.council_session import MATERIAL_KIND_TITLES
+from commune_portal.browser.council_session import vote_summary
+from commune_portal.browser.council_session import VoteResultBox
 from commune_portal.browser.dates import format_date
 from commune_portal.browser.dates import format_date_long
 from commune_portal.browser.printing import print_stylesheet_url
+from commune_portal.content.council_session import ICouncilSession
+from commune_portal.content.resolution import IResolution
+from commune_portal.content.session_document import ISessionDocument
 from commune_portal.vocabularies.document_types import TITLES as TYPE_TITLES
 from commune_portal.vocabularies.official_document import CONFIDENTIALITY
 from commune_portal.vocabularies.official_document import LEGAL_STATUSES
 from commune_portal.vocabularies.official_document import SIGNING_AUTHORITIES
 from commune_portal.vocabularies.official_document import URGENCY
+from commune_portal.voting.result import result_of
 from plone import api
 from plone.base.utils import human_readable_size
 from Products.Five.browser import BrowserView
@@ -59,8 +68,10 @@ def status_badge(token):
     return f"badge {STATUS_BADGES.get(token, 'text-bg-light')} legal-status-{token}"
 
 
-class DocumentView(BrowserView):
-    """``@@view`` of content with the official-document behavior."""
+class DocumentView(VoteResultBox, BrowserView):
+    """``@@view`` of content with the official-document behavior, the
+    council's materials and resolutions included (with the kind of
+    material, their session and the result of the vote)."""
 
     def __init__(self, context, request):
         super().__init__(context, request)
@@ -114,6 +125,7 @@ class DocumentView(BrowserView):
         type_title = TYPE_TITLES.get(document.document_type)
         status = self.legal_status()
         rows = [
+            *self.leading_rows(),
             ("document_number", _("Number and symbol"), [document.document_number]),
             (
                 "document_type",
@@ -184,6 +196,39 @@ class DocumentView(BrowserView):
             if any(lines)
         )
         return found
+
+    def leading_rows(self):
+        """``(field, label, lines)`` rows before the document's number: the
+        kind of a council session's material."""
+        if not ISessionDocument.providedBy(self.context):
+            return []
+        kind = self.context.material_kind
+        title = MATERIAL_KIND_TITLES.get(kind)
+        return [
+            (
+                "material_kind",
+                _("Kind of material"),
+                [self.translate(title) if title else kind],
+            )
+        ]
+
+    # -- council records --------------------------------------------------
+
+    def session(self):
+        """``{"url", "title"}`` of the council session a material or a
+        resolution belongs to (when the user may see it), or ``None``."""
+        parent = aq_parent(aq_inner(self.context))
+        if not ICouncilSession.providedBy(parent):
+            return None
+        if not api.user.has_permission("View", obj=parent):
+            return None
+        return {"url": parent.absolute_url(), "title": parent.Title()}
+
+    def vote_result(self):
+        """The result box of a resolution's closed vote (HTML), or ``""``."""
+        if not IResolution.providedBy(self.context):
+            return ""
+        return self.result_box(vote_summary(result_of(self.context), self.request))
 
     # -- files ------------------------------------------------------------
 

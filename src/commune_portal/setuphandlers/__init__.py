@@ -102,7 +102,12 @@ def pre_uninstall(context):
 
 # Display views of the add-on that folders (and the site root) may use; they
 # are gone with the browser layer, so such a folder would answer 404.
-OUR_LAYOUTS = ("directives-view", "procedures-view", "questions-view")
+OUR_LAYOUTS = (
+    "directives-view",
+    "procedures-view",
+    "questions-view",
+    "council-view",
+)
 
 
 def release_layouts(portal):

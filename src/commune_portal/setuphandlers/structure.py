@@ -41,7 +41,7 @@ SECTIONS = (
         "Kỳ họp, tài liệu kỳ họp, nghị quyết và hoạt động của Hội đồng nhân dân xã",
         ("CouncilTerm", "Folder", "File", "Document"),
         "council_materials",
-        None,
+        "council-view",
     ),
     (
         "hdnd/kien-nghi-cu-tri",
