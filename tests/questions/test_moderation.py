@@ -76,6 +76,18 @@ class TestModerationPage:
         # Personal data stays on the question's own page.
         assert ASKER["asker_name"] not in html
 
+    def test_publish_from_the_list(self, section, questions):
+        client = browser("tiepnhan")
+        html = client.get(f"{section.absolute_url()}/@@questions-moderation").text
+        answered = questions["answered"]
+        (link,) = re.findall(
+            rf'href="({re.escape(answered.absolute_url())}/content_status_modify'
+            r'\?workflow_action=publish[^"]*)"',
+            html,
+        )
+        client.get(link.replace("&amp;", "&"))
+        assert state(answered) == "published"
+
     @pytest.mark.parametrize("user", [None, "bientap", "tuphap"])
     def test_for_moderators_only(self, section, questions, user):
         response = browser(user).get(

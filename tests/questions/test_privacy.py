@@ -130,7 +130,13 @@ class TestRest:
         assert TITLE in text
         assert leaks(text) == []
         item = requests.get(published.absolute_url(), headers=self.headers).json()
-        for name in (*PERSON, "asker_consent", "attachment_1", "assigned_to"):
+        for name in (
+            *PERSON,
+            "asker_consent",
+            "attachment_1",
+            "assigned_to",
+            "rejection_reason",
+        ):
             assert name not in item, name
 
     def test_search(self, section, published):

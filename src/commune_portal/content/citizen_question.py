@@ -351,6 +351,9 @@ class ICitizenQuestion(model.Schema):
         required=False,
         max_length=MAX_REASON,
     )
+    # The person asking reads it through the look-up by code, never on the
+    # question, whose state may change later.
+    directives.read_permission(rejection_reason=MODERATE)
     directives.write_permission(rejection_reason=MODERATE)
 
 

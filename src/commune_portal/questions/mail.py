@@ -11,9 +11,8 @@ Messages are plain text, in the site's language.
 """
 
 from commune_portal import _
+from commune_portal import mail
 from commune_portal.questions.settings import notifies
-from email.mime.text import MIMEText
-from email.utils import formataddr
 from plone import api
 from Products.CMFCore.utils import getToolByName
 from zope.i18n import translate
@@ -60,18 +59,6 @@ FOOTER = _(
     "This message was sent automatically by the commune portal; please do "
     "not reply to it."
 )
-
-
-def _language():
-    return api.portal.get_registry_record("plone.default_language", default="vi")
-
-
-def _sender():
-    address = api.portal.get_registry_record("plone.email_from_address", default="")
-    if not address:
-        return None
-    name = api.portal.get_registry_record("plone.email_from_name", default="")
-    return formataddr((name, address)) if name else address
 
 
 def answer_text(question):
@@ -122,20 +109,13 @@ def compose(question, kind, language):
 
 
 def _send(question, kind, recipient):
-    sender = _sender()
-    mailhost = getToolByName(question, "MailHost", None)
+    sender = mail.sender()
+    mailhost = mail.mailhost(question)
     if not sender or mailhost is None:
         logger.info("No sender address or MailHost: %s e-mail not sent.", kind)
         return False
-    subject, body = compose(question, kind, _language())
-    mailhost.send(
-        MIMEText(body, "plain", "utf-8"),
-        mto=recipient,
-        mfrom=sender,
-        subject=subject,
-        charset="utf-8",
-        immediate=False,
-    )
+    subject, body = compose(question, kind, mail.site_language())
+    mail.queue(mailhost, recipient, sender, subject, body)
     return True
 
 

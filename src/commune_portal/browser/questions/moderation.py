@@ -17,6 +17,7 @@ from commune_portal.workflows.guards import blocked_reasons
 from commune_portal.workflows.guards import translated_title
 from plone import api
 from plone.protect.authenticator import check
+from plone.protect.authenticator import createToken
 from Products.CMFCore.WorkflowCore import WorkflowException
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -33,6 +34,7 @@ class ModerationView(BrowserView):
     def __call__(self):
         self.deadline = answer_deadline()
         self.today = today()
+        self.token = createToken()
         return self.index()
 
     def groups(self):
@@ -65,8 +67,10 @@ class ModerationView(BrowserView):
         submitted = local_date(brain.created)
         answered = brain.question_answered
         days = working_days(submitted, answered or self.today)
+        url = brain.getURL()
         return {
-            "url": brain.getURL(),
+            "url": url,
+            "actions": self._actions(url, state),
             "code": brain.question_code,
             "title": brain.Title,
             "sector": (brain.sectors or [""])[0],
@@ -75,6 +79,28 @@ class ModerationView(BrowserView):
             "overdue": days > self.deadline
             and (state in OPEN_STATES or answered is not None),
         }
+
+    def _actions(self, url, state):
+        """``[(title, url)]`` of the steps of a question in ``state``."""
+        actions = []
+        if state in ("submitted", "assigned"):
+            actions.append((_("Assign"), f"{url}/@@assign-question"))
+        if state != "rejected":
+            actions.append((_("Edit or answer"), f"{url}/edit"))
+        if state == "answered":
+            actions.append(
+                (
+                    _("Publish the answer"),
+                    f"{url}/content_status_modify?workflow_action=publish"
+                    f"&_authenticator={self.token}",
+                )
+            )
+        if state in ("submitted", "assigned", "answered"):
+            actions.append((_("Reject"), f"{url}/@@reject-question"))
+        return [
+            {"title": translate(title, context=self.request), "url": link}
+            for title, link in actions
+        ]
 
     def stats_url(self):
         return f"{self.context.absolute_url()}/@@questions-stats"
