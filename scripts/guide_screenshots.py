@@ -22,22 +22,18 @@ from playwright.sync_api import sync_playwright
 import argparse
 import base64
 import json
-import os
 import sys
 import urllib.error
 import urllib.request
 
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+# The one way the repository starts Chromium (tests/journeys/browser.py).
+sys.path.insert(0, str(REPOSITORY))
+from tests.journeys.browser import launch_chromium  # noqa: E402
+
+
 OUT = REPOSITORY / "docs" / "images" / "huong-dan"
-BROWSER_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    # Date fields and the file button as a Vietnamese browser shows them.
-    "--lang=vi-VN",
-]
 PASSWORD = "Mat-khau-demo-2026"
 
 # user id, full name, (section, roles given on its sharing page)
@@ -119,12 +115,8 @@ class Guide:
 
     def __init__(self, playwright, base):
         self.base = base
-        self.browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=BROWSER_ARGS,
-            # Chromium's own texts in Vietnamese (needs chromium-l10n).
-            env={**os.environ, "LANGUAGE": "vi"},
-        )
+        # Chromium's own texts in Vietnamese (needs chromium-l10n).
+        self.browser = launch_chromium(playwright, vietnamese=True)
         self.context = None
         self.page = None
 

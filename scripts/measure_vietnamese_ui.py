@@ -548,20 +548,16 @@ def log_in(page, base, user, password):
 def measure(base, user, password):
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from tests.journeys.browser import launch_chromium
+
     rest = Rest(base, user, password)
     rest.add_temporary()
     results = []
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=[
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                ],
-            )
+            # Chromium's own messages in English: they are listed apart.
+            browser = launch_chromium(playwright, vietnamese=False)
             editor = browser.new_context(locale="vi-VN")
             page = editor.new_page()
             log_in(page, base, user, password)

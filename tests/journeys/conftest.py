@@ -98,13 +98,14 @@ def _safe_name(text):
 
 @pytest.fixture
 def new_page(browser, site_url, request):
-    """``new_page(user=None, viewport=DESKTOP)``: a page in a fresh browser
-    context (its own cookies), logged in through Plone's login form as
-    ``user`` (an id of ``OFFICERS``) or anonymous. Pages of a failed test
+    """``new_page(user=None, viewport=DESKTOP, password=PASSWORD)``: a page
+    in a fresh browser context (its own cookies), logged in through Plone's
+    login form as ``user`` (an id of ``OFFICERS``, or the site owner with
+    its password) or anonymous. Pages of a failed test
     are saved to test-artifacts/journeys/failed-*.png."""
     contexts = []
 
-    def factory(user=None, viewport=DESKTOP, **options):
+    def factory(user=None, viewport=DESKTOP, password=PASSWORD, **options):
         context = browser.new_context(
             viewport=viewport,
             locale="vi-VN",
@@ -112,11 +113,11 @@ def new_page(browser, site_url, request):
             accept_downloads=True,
             **options,
         )
-        context.set_default_timeout(15_000)
+        context.set_default_timeout(30_000)
         contexts.append(context)
         page = context.new_page()
         if user:
-            log_in(page, site_url, user)
+            log_in(page, site_url, user, password)
         return page
 
     yield factory
@@ -143,7 +144,7 @@ def reader_pages(browser):
             context = browser.new_context(
                 viewport=viewport, locale="vi-VN", timezone_id="Asia/Ho_Chi_Minh"
             )
-            context.set_default_timeout(15_000)
+            context.set_default_timeout(30_000)
             pages[key] = context.new_page()
         return pages[key]
 

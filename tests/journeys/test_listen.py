@@ -4,6 +4,8 @@ voice where it has one, and no button where neither is possible."""
 
 from commune_portal import _
 from commune_portal.browser import listen
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from tests.journeys.conftest import DESKTOP
 from zope.i18n import translate
 import pytest
@@ -138,7 +140,11 @@ def test_without_espeak_a_browser_voice_still_reads(
 
 
 def test_no_button_on_other_pages_and_forms(new_page, site_url, demo_paths):
-    page = new_page("canbo")
-    for path in ("", "/van-ban", f"{demo_paths['directive']}/edit"):
+    page = new_page(SITE_OWNER_NAME, password=SITE_OWNER_PASSWORD)
+    page.goto(f"{site_url}{demo_paths['news']}")
+    assert page.locator(".commune-listen").count() == 1
+    for path in ("", "/van-ban", "/thu-tuc-hanh-chinh", f"{demo_paths['news']}/edit"):
         page.goto(f"{site_url}{path}")
+        assert page.locator("#content").count() == 1, path
         assert page.locator(".commune-listen").count() == 0, path
+    assert page.locator("#form-buttons-save").count() == 1

@@ -48,6 +48,7 @@ def test_a_rejected_item_comes_back_with_the_comment(new_page, site_url, screens
     cells = row.locator("td")
     assert cells.nth(2).inner_text().strip() == "Trần Văn Hùng"
     assert cells.nth(4).inner_text().strip() == COMMENT
+    sent_back.scroll_into_view_if_needed()
     screenshot(clerk, "tra-lai-viec-cua-toi")
 
     # ... and in the item's processing history, back in its drafts.
