@@ -46,6 +46,14 @@ def listen_requests(page):
     return seen
 
 
+# The server's voice: installed by `make test` (apt-get install espeak-ng).
+needs_espeak = pytest.mark.skipif(
+    listen.engine() is None,
+    reason="espeak-ng with its Vietnamese voice is not installed on this machine",
+)
+
+
+@needs_espeak
 def test_without_a_browser_voice_the_server_reads_it(new_page, site_url, demo_paths):
     page = new_page()
     audio = listen_requests(page)
