@@ -4,6 +4,7 @@ order then the others, what each reader sees per state, the results of the
 votes, the secretary's actions."""
 
 from commune_portal.voting.result import freeze
+from datetime import datetime
 from tests.browser.council_pages import browser_of
 from tests.browser.council_pages import build_council
 from tests.browser.council_pages import council_browsers
@@ -12,7 +13,10 @@ from tests.browser.council_pages import PDF
 from tests.browser.council_pages import status_of
 from tests.browser.council_pages import text
 from tests.browser.council_pages import texts
+from tests.council_helpers import HANOI
+from tests.council_helpers import make_session
 from tests.helpers import make_document
+from tests.helpers import reach_state
 import pytest
 import transaction
 
@@ -42,6 +46,19 @@ class TestHeader:
         assert "08:00" in dates
         assert "16/07/2025" in dates
         assert "11:30" in dates
+
+    def test_a_session_of_one_day(self, council, browsers):
+        session = make_session(
+            council.term,
+            number=6,
+            session_kind="urgent",
+            start=HANOI.localize(datetime(2025, 12, 10, 8, 0)),
+            end=HANOI.localize(datetime(2025, 12, 10, 11, 30)),
+        )
+        reach_state(session)
+        transaction.commit()
+        tree = page(browsers.anonymous, session.absolute_url())
+        assert texts(tree, ".session-dates") == ["10/12/2025 08:00 - 11:30"]
 
     def test_a_session_called_by_its_number(self, council, browsers):
         tree = page(browsers.delegate, council.fifth.absolute_url())

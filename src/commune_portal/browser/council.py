@@ -20,6 +20,7 @@ from Acquisition import aq_parent
 from collections import Counter
 from commune_portal import _
 from commune_portal.browser.dates import format_datetime
+from commune_portal.browser.dates import format_time
 from commune_portal.browser.dates import localized_date
 from commune_portal.browser.dates import site_day
 from commune_portal.content.council_session import session_label
@@ -93,15 +94,19 @@ def session_days(start, end, request=None):
 
 def session_moments(start, end, whole_day=False, request=None):
     """The session's dates with their hours (``15/07/2026 08:00 -
-    16/07/2026 11:30``), days only for a whole-day session."""
+    16/07/2026 11:30``, ``27/03/2026 07:30 - 17:00`` within a day), days
+    only for a whole-day session."""
     if whole_day:
         return session_days(start, end, request)
     if not start:
         return ""
     shown = format_datetime(start, request)
-    if end and end != start:
-        shown = f"{shown} - {format_datetime(end, request)}"
-    return shown
+    if not end or end == start:
+        return shown
+    # A session of one day: its end is a time of that day.
+    if site_day(end) == site_day(start):
+        return f"{shown} - {format_time(end, request)}"
+    return f"{shown} - {format_datetime(end, request)}"
 
 
 def council_section(obj):

@@ -90,6 +90,21 @@ def format_datetime(value, request=None):
     )
 
 
+def format_time(value, request=None):
+    """The time of day of a moment in the site's time zone, in Plone's time
+    format of the reader's language (``14:30``); ``""`` when there is
+    none."""
+    if not value:
+        return ""
+    request = request if request is not None else getRequest()
+    return ulocalized_time(
+        _site_zone_moment(value),
+        time_only=True,
+        context=api.portal.get(),
+        request=request,
+    )
+
+
 _UNITS = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
 # Ordinals that differ from the cardinal: "thứ nhất", "thứ tư".
 _ORDINAL_WORDS = {1: "nhất", 4: "tư"}
