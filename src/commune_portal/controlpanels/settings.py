@@ -174,6 +174,11 @@ class ICommuneSettings(model.Schema):
         fields=["max_upload_size"],
     )
     model.fieldset(
+        "council",
+        label=_("People's Council"),
+        fields=["council_quorum"],
+    )
+    model.fieldset(
         "questions",
         label=_("Questions and answers"),
         fields=[
