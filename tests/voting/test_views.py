@@ -202,3 +202,45 @@ def test_attendance_page(council, browser):
     from commune_portal.voting.attendance import present_uids
 
     assert present_uids(council.session) == council.uids(3)
+
+
+def test_the_secretary_opens_and_closes_on_the_attendance_page(council, browser):
+    secretary = browser("thuky")
+    tree = html.fromstring(secretary.get(page(council, "attendance")).text)
+    token = tree.xpath("//input[@name='_authenticator']")[0].get("value")
+    assert tree.xpath("//button[@value='open']")
+
+    def act(action):
+        return secretary.post(
+            page(council, "attendance"),
+            data={
+                "_authenticator": token,
+                "item": council.resolution.UID(),
+                "action": action,
+            },
+        )
+
+    assert act("close").status_code == 200  # not open: the page says why
+    transaction.begin()
+    assert votes.status_of(council.resolution) == "not_opened"
+    tree = html.fromstring(act("open").text)
+    assert tree.xpath("//button[@value='close']")
+    transaction.begin()
+    assert votes.status_of(council.resolution) == "open"
+    with api.env.adopt_user(username=council.users[0]):
+        votes.cast_named(council.resolution, "yes")
+    transaction.commit()
+    act("close")
+    transaction.begin()
+    assert votes.status_of(council.resolution) == "closed"
+    # A delegate cannot use the page.
+    response = browser(council.users[0]).post(
+        page(council, "attendance"),
+        data={
+            "_authenticator": token,
+            "item": council.resolution.UID(),
+            "action": "open",
+        },
+        allow_redirects=False,
+    )
+    assert response.status_code in (302, 401, 403)

@@ -384,38 +384,50 @@ class ResultsBoard(_Fragmented):
 
 
 class AttendanceView(BrowserView):
-    """The secretary marks who is present (Classic UI)."""
+    """The secretary's page in the hall (Classic UI): mark who is present,
+    open and close the session's votes, see how many ballots came in."""
 
     template = ViewPageTemplateFile("templates/attendance.pt")
-
-    message = None
 
     def __call__(self):
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
-            present = self.request.form.get("present") or []
-            if isinstance(present, str):
-                present = [present]
+            form = self.request.form
             try:
-                mark_present(
-                    self.context, list(present), api.user.get_current().getId()
-                )
+                if form.get("action") in ("open", "close"):
+                    self._vote_action(form["action"], form.get("item"))
+                else:
+                    present = form.get("present") or []
+                    if isinstance(present, str):
+                        present = [present]
+                    mark_present(
+                        self.context, list(present), api.user.get_current().getId()
+                    )
+                    self._message(_("Attendance saved."))
             except VoteRefused as refusal:
-                api.portal.show_message(
-                    translate(refusal.message, context=self.request),
-                    self.request,
-                    type="error",
-                )
+                self._message(refusal.message, "error")
             else:
-                api.portal.show_message(
-                    translate(_("Attendance saved."), context=self.request),
-                    self.request,
-                )
                 self.request.response.redirect(
                     f"{self.context.absolute_url()}/@@attendance", status=303
                 )
                 return ""
         return self.template()
+
+    def _message(self, message, kind="info"):
+        api.portal.show_message(
+            translate(message, context=self.request), self.request, type=kind
+        )
+
+    def _vote_action(self, action, uid):
+        item = next((i for i in _items(self.context) if i.UID() == uid), None)
+        if item is None:
+            raise VoteRefused(404, _("There is no such vote in this session."))
+        if action == "open":
+            votes.open_vote(item)
+            self._message(_("The vote is open."))
+        else:
+            votes.close_vote(item)
+            self._message(_("The vote is closed and its result frozen."))
 
     def delegates(self):
         present = set(present_uids(self.context))
@@ -426,3 +438,31 @@ class AttendanceView(BrowserView):
 
     def quorum(self):
         return quorum(self.context)
+
+    def votes(self):
+        """The session's votes with what the secretary can do with each."""
+        rows = []
+        for item in _items(self.context):
+            data = votes.describe(item, with_quorum=False)
+            rows.append(
+                {
+                    "uid": item.UID(),
+                    "url": item.absolute_url(),
+                    "title": data["title"],
+                    "kind": translate(KIND_TITLES[data["kind"]], context=self.request),
+                    "ballot": translate(
+                        BALLOT_TITLES.get(data["ballot"], ""), context=self.request
+                    ),
+                    "status": data["status"],
+                    "status_title": translate(
+                        STATUS_TITLES[data["status"]], context=self.request
+                    ),
+                    "cast": data.get("ballots_cast"),
+                    "seats": data["total_delegates"],
+                    "outcome": outcome(data, self.request)
+                    if data["status"] == votes.CLOSED
+                    else "",
+                    "manual": data["ballot"] == votes.MANUAL,
+                }
+            )
+        return rows
