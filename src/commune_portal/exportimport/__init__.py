@@ -16,15 +16,18 @@ What the add-on adds, in this order:
 
 1. export: ``settings.py`` writes ``commune_portal.json`` (the registry
    records ``commune_portal.*`` of the control panel and the placeful
-   workflow policies of every folder) and gives each item's data the
-   values the serializer would drop (``values.py``) and its last editor;
+   workflow policies of every folder); each item's data gets what the
+   add-on keeps on it beside its fields (``IItemState`` adapters,
+   ``interfaces.py``, ``state.py``: its last editor);
 2. import, before the content: ``settings.py`` applies the records; the
    policies are set on each folder as soon as the content import creates
    it, before its items, so that every item gets the workflow it had;
 3. import, during the content: ``values.py`` adds to the control panel's
-   lists the entries an item holds that the lists lack, and keeps the
-   values of fixed lists as the item's own;
-   ``classified.py`` remembers the items to check when the import commits;
+   lists the entries an item holds that the lists lack, keeps the values
+   of fixed lists as the item's own, sets each item's state from its
+   exported history alone (no transitions) and gives the ``IItemState``
+   adapters their data back; ``classified.py`` remembers the items to
+   check when the import commits;
 4. import, last: ``rebuild.py`` updates in one pass the security, the
    state in the catalog, the legal-status bookkeeping and the work lists
    of the imported items, and withdraws any classified item the export had

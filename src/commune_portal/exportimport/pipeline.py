@@ -8,7 +8,7 @@ in the list, on sites where it is installed only:
 
 - export: plone.exportimport's exporters, then ``commune_portal.exporter``
   (``commune_portal.json``); the content exporter's data hook adds what the
-  serializer leaves out (``values.export_item_state``);
+  add-on keeps on each item beside its fields (``values.export_item_state``);
 - import: principals, then ``commune_portal.importer.settings`` (before the
   content), plone.exportimport's content ... ``final`` importers, then
   ``commune_portal.importer.rebuild``; the content importer gets the hooks

@@ -17,24 +17,26 @@ item (all its schemata, whatever its type):
   deserializer, which would refuse it). The report says which value, which
   item, and what was done.
 
-The item's last editor (the four-eyes rule, ``workflows/guards.py``) is
-no field: it travels in the item's data (``export_item_state``, a data hook
-of the content exporter), so that the import does not make the importing
-administrator the last editor of every item. And the item's state comes
-from its exported history alone (``state_from_history``).
+What the add-on keeps on an item beside its fields (the item's last
+editor, ``state.py``) travels in the item's data, through ``IItemState``
+adapters (``export_item_state``, a data hook of the content exporter; the
+object hook ``ValueKeeper.imported``). And the item's state comes from its
+exported history alone (``state_from_history``).
 """
 
 from Acquisition import aq_base
 from commune_portal import confidentiality
+from commune_portal.exportimport.interfaces import IItemState
 from commune_portal.exportimport.report import ImportReport
 from commune_portal.exportimport.settings import settings_field
 from commune_portal.exportimport.settings import site_path
-from commune_portal.workflows.guards import LAST_EDITOR
 from plone import api
 from plone.dexterity.utils import iterSchemata
 from plone.registry.interfaces import IRegistry
+from plone.restapi.serializer.converters import json_compatible
 from z3c.relationfield.interfaces import IRelation
 from z3c.relationfield.interfaces import IRelationList
+from zope.component import getAdapters
 from zope.component import getUtility
 from zope.schema import getFields
 from zope.schema.interfaces import IChoice
@@ -87,10 +89,15 @@ def _term(vocabulary, value):
 
 
 def export_item_state(data, obj, config):
-    """Data hook of the content exporter: the item's last editor."""
-    editor = getattr(aq_base(obj), LAST_EDITOR, None)
-    if editor:
-        data[ITEM_KEY] = {"last_editor": editor}
+    """Data hook of the content exporter: what the add-on keeps on the item
+    beside its fields (``IItemState`` adapters), under ``ITEM_KEY``."""
+    state = {}
+    for name, carrier in getAdapters((obj,), IItemState):
+        value = carrier.export()
+        if value is not None:
+            state[name] = value
+    if state:
+        data[ITEM_KEY] = json_compatible(state)
     return data
 
 
@@ -225,18 +232,15 @@ class ValueKeeper:
 
     def imported(self, item, obj):
         """Object hook, after the deserializer and plone.exportimport's
-        updaters: set the kept values and the last editor, and remember the
-        item for the rebuild."""
+        updaters: set the kept values and the state beside the fields, and
+        remember the item for the rebuild."""
         path = site_path(obj)
         for schema, name, value in self.kept.pop(id(aq_base(obj)), ()):
             setattr(schema(obj), name, value)
-        extra = item.get(ITEM_KEY) or {}
-        editor = extra.get("last_editor") if isinstance(extra, dict) else None
-        if editor:
-            setattr(obj, LAST_EDITOR, editor)
-        elif getattr(aq_base(obj), LAST_EDITOR, None) is not None:
-            # Set by this import's own edit: nobody edited it on this site.
-            delattr(obj, LAST_EDITOR)
+        state = item.get(ITEM_KEY)
+        state = state if isinstance(state, dict) else {}
+        for name, carrier in getAdapters((obj,), IItemState):
+            carrier.restore(state.get(name))
         self.report.imported.append(path)
         if confidentiality.exposed(obj):
             self.report.exposed.add(path)

@@ -1,0 +1,22 @@
+"""The extension point of the add-on's exportimport integration."""
+
+from zope.interface import Interface
+
+
+class IItemState(Interface):
+    """What a capability of the add-on keeps on an item (or on the site
+    root) beside its fields, carried through an export and an import.
+
+    A named adapter of the item: the content exporter writes ``export()``
+    under ``"commune_portal"`` → *name* in the item's data, and the content
+    importer gives it back to ``restore`` of the same adapter on the
+    imported item, after its fields (``values.py``). Register one per kind
+    of state (``configure.zcml``: the item's last editor).
+    """
+
+    def export():
+        """The state as JSON-compatible data, or ``None`` when there is
+        nothing to carry."""
+
+    def restore(data):
+        """Set the state from ``data`` (``None``: the export had none)."""
