@@ -99,10 +99,10 @@ def on_site(site):
         setSite(before)
 
 
-def add_commune_site(app, site_id):
+def add_commune_site(app, site_id, structure=False):
     """A fresh Plone site with commune_portal:default, set up as the test
     layer's (Vietnamese, Asia/Ho_Chi_Minh): what an administrator prepares
-    before importing."""
+    before importing; with the standard sections when ``structure``."""
     with on_site(None):
         site = addPloneSite(
             app,
@@ -119,6 +119,11 @@ def add_commune_site(app, site_id):
         registry["plone.available_languages"] = ["vi", "en"]
         registry["plone.portal_timezone"] = "Asia/Ho_Chi_Minh"
         site.portal_setup.runAllImportStepsFromProfile("profile-commune_portal:default")
+        if structure:
+            with as_system():
+                site.portal_setup.runAllImportStepsFromProfile(
+                    "profile-commune_portal:structure"
+                )
     return site
 
 

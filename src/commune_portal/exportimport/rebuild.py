@@ -9,7 +9,8 @@ is then stale:
 - the role mappings of each item, and their narrowing for classified items
   and roles bound to a kind of content (``workflows/security.py``): the
   anonymous view would follow the state the item had during the import,
-  not its exported state;
+  not its exported state; and the Owner role the import gives the
+  importing user on every item it creates;
 - the catalog's ``review_state`` and ``allowedRolesAndUsers``;
 - the work lists (``workflow_actors``, ``last_review_action`` and the
   ``last_review`` metadata: ``indexers/workflow.py``), from the history and
@@ -71,6 +72,20 @@ def update_security(obj):
     narrow(obj)
 
 
+def own_roles_only(obj, importer_id, exported):
+    """The importing user holds on ``obj`` the local roles the export gives
+    them, no more: creating the item made them its Owner, which would let
+    them edit every draft and count them as the author of every item (the
+    four-eyes rule). ``exported``: the item's exported local roles."""
+    held = obj.get_local_roles_for_userid(importer_id)
+    wanted = (exported or {}).get(importer_id)
+    if wanted:
+        if sorted(held) != sorted(wanted):
+            obj.manage_setLocalRoles(importer_id, list(wanted))
+    elif held:
+        obj.manage_delLocalRoles([importer_id])
+
+
 class RebuildImporter(BaseDatalessImporter):
     """The last importer: the add-on's derived state of the imported items."""
 
@@ -122,8 +137,14 @@ class RebuildImporter(BaseDatalessImporter):
         idxs = [name for name in DERIVED_INDEXES if name in known]
         whole = self._catalogued_whole()
 
+        # Only behind the content import: then its export says who holds
+        # which local roles.
+        importer_id = api.user.get_current().getId() if self.content_importer else None
+        exported_roles = self._exported_local_roles()
         for obj in self.objects(paths, "security and state"):
             path = site_path(obj)
+            if importer_id:
+                own_roles_only(obj, importer_id, exported_roles.get(obj.UID()))
             update_security(obj)
             if confidentiality.exposed(obj):
                 withdraw(obj, IMPORTED)
@@ -146,6 +167,17 @@ class RebuildImporter(BaseDatalessImporter):
         report = self.report.rebuild_lines(count)
         logger.info(report[0])
         return "\n".join(report)
+
+    def _exported_local_roles(self):
+        """``{uid: {principal: roles}}`` of the export (plone.exportimport's
+        content metadata)."""
+        metadata = getattr(self.content_importer, "metadata", None)
+        if metadata is None:
+            return {}
+        return {
+            uid: (value or {}).get("local_roles") or {}
+            for uid, value in (metadata.local_roles or {}).items()
+        }
 
     def _catalogued_whole(self):
         """Paths of the items to catalog whole: completed after the
