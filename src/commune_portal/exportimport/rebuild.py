@@ -44,7 +44,6 @@ from commune_portal.workflows.catalog import WORKFLOW_INDEXES
 from commune_portal.workflows.classified import IMPORTED
 from commune_portal.workflows.classified import withdraw
 from commune_portal.workflows.security import narrow
-from commune_portal.workflows.security import sync_shared
 from plone import api
 from plone.exportimport.importers.base import BaseDatalessImporter
 from Products.CMFCore.indexing import processQueue
@@ -68,7 +67,7 @@ def update_security(obj):
     workflow_tool = api.portal.get_tool("portal_workflow")
     for workflow in workflow_tool.getWorkflowsFor(obj):
         workflow.updateRoleMappingsFor(obj)
-    sync_shared(obj)
+    # With the technical roles of Reader and Editor given on the item.
     narrow(obj)
 
 

@@ -207,17 +207,22 @@ class SettingsImporter(BaseImporter):
         for entry in data.get("policies") or ():
             self.by_uid[entry.get("uid")] = entry
             self.by_path[entry.get("path")] = entry
-            if entry.get("uid") == SITE_ROOT_UID or entry.get("path") == "/":
-                target = portal
-            else:
-                target = portal.unrestrictedTraverse(entry["path"].lstrip("/"), None)
-                if target is not None and IUUID(target, None) != entry.get("uid"):
-                    target = (
-                        None  # another item of the same path: the import replaces it
-                    )
+            target = self._existing(portal, entry)
             if target is not None:
                 self._apply(target, entry)
         return "\n".join(self.report.settings_lines(len(self.by_uid)))
+
+    @staticmethod
+    def _existing(portal, entry):
+        """The folder of ``entry`` on this site before the content import,
+        if any: the same item (UID), not another one at its path, which the
+        import replaces."""
+        if entry.get("uid") == SITE_ROOT_UID or entry.get("path") == "/":
+            return portal
+        target = portal.unrestrictedTraverse(entry["path"].lstrip("/"), None)
+        if target is None or IUUID(target, None) != entry.get("uid"):
+            return None
+        return target
 
     def _apply(self, folder, entry):
         if apply_policies(folder, entry["policy_in"], entry["policy_below"]):

@@ -84,7 +84,7 @@ def _vocabulary(choice, obj):
 def _term(vocabulary, value):
     try:
         return vocabulary.getTerm(value)
-    except LookupError:
+    except (LookupError, TypeError):  # TypeError: not a value (a list ...)
         return None
 
 
@@ -120,12 +120,6 @@ def state_from_history(item, obj):
         for workflow_id in chain
     ):
         del item["review_state"]
-
-
-def _token_and_title(value):
-    if isinstance(value, dict):
-        return value.get("token"), value.get("title")
-    return value, None
 
 
 def add_entry(name, entry):
@@ -168,17 +162,17 @@ class ValueKeeper:
             vocabulary = _vocabulary(choice, obj)
             if vocabulary is None:
                 continue
+            record = REGISTRY_LISTS.get(choice.vocabularyName)
             accepted, values, kept = [], [], False
             for element in raw if multiple else [raw]:
-                token, title = _token_and_title(element)
-                term = self._known(vocabulary, token, title)
-                if term is None:
-                    term, vocabulary = self._added(choice, obj, path, token, title)
+                value = self._value(element, record)
+                term = self._known(vocabulary, element)
+                if term is None and record is not None:
+                    term, vocabulary = self._added(choice, obj, path, record, value)
                 if term is not None:
                     accepted.append({"token": term.token})
                     values.append(term.value)
                     continue
-                value = token if title is None else title
                 if value is None:
                     continue
                 kept = True
@@ -202,25 +196,43 @@ class ValueKeeper:
         return item, obj
 
     @staticmethod
-    def _known(vocabulary, token, title):
-        if token is not None:
+    def _value(element, record):
+        """The value an exported element stands for: plone.exportimport
+        exports values as they are; an element as plone.restapi serializes
+        it (``{"token", "title"}``) stands for its title in the control
+        panel's lists (entry = title), for its token in fixed lists."""
+        if not isinstance(element, dict):
+            return element
+        if record is not None and element.get("title") is not None:
+            return element["title"]
+        return element.get("token")
+
+    @staticmethod
+    def _known(vocabulary, element):
+        """The term of ``vocabulary`` an exported element stands for: a
+        value is looked up as a value first, an element with a token by its
+        token first."""
+        if isinstance(element, dict):
+            tokens, values = [element.get("token")], [element.get("title")]
+        else:
+            tokens, values = [element], [element]
+        for value in values:
+            if value is not None and (term := _term(vocabulary, value)) is not None:
+                return term
+        for token in tokens:
+            if token is None:
+                continue
             try:
                 return vocabulary.getTermByToken(str(token))
             except LookupError:
                 pass
-        for value in (title, token):
-            if value is not None:
-                term = _term(vocabulary, value)
-                if term is not None:
-                    return term
         return None
 
-    def _added(self, choice, obj, path, token, title):
-        """Add the value to its control panel's list when the field's
-        vocabulary is one: ``(term, vocabulary)`` afterwards."""
-        record = REGISTRY_LISTS.get(choice.vocabularyName)
-        entry = title if title is not None else token
-        if record is None or not isinstance(entry, str) or not entry.strip():
+    def _added(self, choice, obj, path, record, entry):
+        """Add ``entry`` to the control panel's list ``record``:
+        ``(term, vocabulary)`` afterwards (no term when the list refuses
+        it)."""
+        if not isinstance(entry, str) or not entry.strip():
             return None, _vocabulary(choice, obj)
         if not add_entry(record, entry):
             return None, _vocabulary(choice, obj)
