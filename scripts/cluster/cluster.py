@@ -29,10 +29,11 @@ what it found; ``stop`` stops what runs. The same class serves the tests
 """
 
 from pathlib import Path
-
 import argparse
+import base64
 import glob
 import http.client
+import json
 import os
 import shutil
 import signal
@@ -76,7 +77,9 @@ def pg_bin():
         candidates.append(os.environ["PG_BIN"])
     candidates += sorted(
         glob.glob("/usr/lib/postgresql/*/bin"),
-        key=lambda path: int(path.split("/")[-2]) if path.split("/")[-2].isdigit() else 0,
+        key=lambda path: (
+            int(path.split("/")[-2]) if path.split("/")[-2].isdigit() else 0
+        ),
         reverse=True,
     )
     initdb = shutil.which("initdb")
@@ -631,9 +634,22 @@ class Cluster:
             return None
         return pid
 
-    def start_zope(self, port, timeout=300):
-        """Start the process of ``port`` unless it runs; wait until it
+    def start_zopes(self, ports=None, timeout=300):
+        """Start the processes of ``ports`` (all) together; wait until each
         answers."""
+        started = [
+            (port, self.start_zope(port, wait=False)) for port in ports or self.ports
+        ]
+        for port, process in started:
+            if process:
+                self._wait_port(
+                    port, process, self.logs / f"zope-{port}.out", timeout, "Zope"
+                )
+                log(f"Zope started on 127.0.0.1:{port} (pid {process.pid})")
+
+    def start_zope(self, port, timeout=300, wait=True):
+        """Start the process of ``port`` unless it runs; wait until it
+        answers (``wait=False``: return the process at once)."""
         if self.zope_pid(port):
             log(f"Zope already running on 127.0.0.1:{port}")
             return False
@@ -651,9 +667,11 @@ class Cluster:
             cwd=self.instance,
         )
         self.pidfile(f"zope-{port}").write_text(str(process.pid))
+        if not wait:
+            return process
         self._wait_port(port, process, self.logs / f"zope-{port}.out", timeout, "Zope")
         log(f"Zope started on 127.0.0.1:{port} (pid {process.pid})")
-        return True
+        return process
 
     def _wait_port(self, port, process, logfile, timeout, what):
         deadline = time.monotonic() + timeout
@@ -794,8 +812,7 @@ class Cluster:
             self.run_script(REPOSITORY / "scripts" / "create_site.py")
         for port in [p for p in self.running_ports() if p not in self.ports]:
             self.stop_zope(port)  # fewer processes than last time
-        for port in self.ports:
-            self.start_zope(port)
+        self.start_zopes()
         if balancer:
             self.start_haproxy()
 
@@ -843,11 +860,38 @@ def http_status(port, path="/", timeout=10):
     """The status of ``GET path`` on 127.0.0.1:``port`` (``None`` when
     nothing answers)."""
     try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-        connection.request("GET", path)
-        return connection.getresponse().status
+        return request(port, "GET", path, timeout=timeout)[0]
     except OSError:
         return None
+
+
+def request(port, method, path, data=None, auth=None, timeout=60):
+    """One JSON request to 127.0.0.1:``port`` on a new connection, as
+    plone.restapi is called: ``(status, body)`` with the body decoded from
+    JSON when it is JSON. ``auth``: ``(user, password)``. A connection that
+    fails (a killed process) raises ``OSError`` (``http.client`` errors
+    included): the request was not acknowledged."""
+    headers = {"Accept": "application/json"}
+    body = None
+    if data is not None:
+        body = json.dumps(data).encode()
+        headers["Content-Type"] = "application/json"
+    if auth:
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode()
+        headers["Authorization"] = f"Basic {token}"
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request(method, path, body, headers)
+        response = connection.getresponse()
+        raw = response.read()
+    except http.client.HTTPException as error:
+        raise ConnectionError(f"{method} {path}: {error!r}") from error
+    finally:
+        connection.close()
+    try:
+        return response.status, json.loads(raw or b"null")
+    except ValueError:
+        return response.status, raw.decode("utf-8", "replace")
 
 
 def from_environment(**overrides):
@@ -880,7 +924,9 @@ def main(argv=None):
     storage = args.storage
     root = args.root
     if storage == "zeo" and root is None:
-        root = Path(os.environ.get("CLUSTER_ROOT", DEFAULT_ROOT)).with_name("zeo-cluster")
+        root = Path(os.environ.get("CLUSTER_ROOT", DEFAULT_ROOT)).with_name(
+            "zeo-cluster"
+        )
     cluster = from_environment(root=root, processes=args.processes, storage=storage)
     try:
         if args.command == "start":
@@ -899,8 +945,7 @@ def main(argv=None):
         elif args.command == "restart-zope":
             for port in cluster.running_ports():
                 cluster.stop_zope(port)
-            for port in cluster.ports:
-                cluster.start_zope(port)
+            cluster.start_zopes()
         elif args.command == "stop":
             cluster.stop()
         else:
