@@ -2,6 +2,7 @@
 
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import RELATIONS
+from commune_portal.setuphandlers.demo_council import create_council
 from commune_portal.setuphandlers.demo_documents import DOCUMENTS
 from commune_portal.setuphandlers.demo_documents import minimal_pdf
 from commune_portal.text import slugify
@@ -37,7 +38,8 @@ PROCEDURES_FOLDER = (
 
 
 def post_install(context):
-    """Title the site as the demo commune and add its documents."""
+    """Title the site as the demo commune and add its documents,
+    procedures and council records."""
     portal = api.portal.get()
     portal.title = SITE_TITLE
     portal.description = SITE_DESCRIPTION
@@ -45,6 +47,8 @@ def post_install(context):
     with api.env.adopt_roles(["Manager"]):
         create_documents(documents_folder(portal))
         create_procedures(procedures_folder(portal))
+    # The council's records, kept by the demo's council secretary.
+    create_council(portal)
 
 
 def documents_folder(portal):
