@@ -310,6 +310,27 @@ def build_source(portal):
             file=NamedBlobFile(data=b"%PDF-1.4 phu luc", filename="phu-luc.pdf"),
         )
 
+        # An agenda naming a paper of its session: imported before the
+        # paper, it can only be set once the paper is there.
+        session = unrestricted_construct_instance(
+            "CouncilSession", portal["hdnd"], "ky-hop-chuyen-de"
+        )
+        session.session_number = 9
+        paper = unrestricted_construct_instance(
+            "SessionDocument", session, "to-trinh-01"
+        )
+        paper.title = "Tờ trình về kế hoạch đầu tư công"
+        session.agenda = [
+            {
+                "time": "08:00",
+                "item": "Thảo luận tờ trình",
+                "presenter": "Ủy ban nhân dân xã",
+                "documents": [paper.UID()],
+            }
+        ]
+        session.reindexObject()
+        paper.reindexObject()
+
         year = api.content.create(folder, "Folder", id="nam-2025", title="Năm 2025")
         # Another policy in the folder than below it.
         switch_policy(year, "commune_one_step", "commune_two_step")

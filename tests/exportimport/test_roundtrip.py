@@ -47,6 +47,10 @@ def source(functional_portal_class):
     with sites.on_site(portal), sites.as_system():
         sites.build_source(portal)
         sites.items_in_every_state(portal)
+        # The reference: the catalog as its indexers make it now (content
+        # built by code may have skipped a reindex).
+        for path in sites.content_paths(portal):
+            portal.unrestrictedTraverse(path.lstrip("/")).reindexObject()
     transaction.commit()
     return portal
 
@@ -176,6 +180,10 @@ class TestRoundTrip:
         _target, importer, _lines = moved
         assert sites.content_paths(target) == sites.content_paths(source)
         assert importer.incomplete == {}
+        # Refused at first: the agenda names a paper imported after it.
+        assert ("/hdnd/ky-hop-chuyen-de", ["agenda"]) in (
+            importer.report.completed_later
+        )
         for path, before, after in pairs(source, target):
             assert after.UID() == before.UID(), path
             assert after.portal_type == before.portal_type, path

@@ -87,7 +87,7 @@ class CommuneImporter(Importer):
         if content is not None:
             from commune_portal.exportimport.values import ValueKeeper
 
-            keeper = ValueKeeper(report)
+            keeper = ValueKeeper(report, content_importer=content)
             hooks = [keeper.keep_values]
             if settings is not None:
                 hooks.insert(0, settings.place_policy)

@@ -46,7 +46,11 @@ from commune_portal.workflows.classified import withdraw
 from commune_portal.workflows.security import narrow
 from plone import api
 from plone.exportimport.importers.base import BaseDatalessImporter
+from plone.exportimport.interfaces import IExportImportRequestMarker
+from plone.exportimport.utils import request_provides
+from plone.exportimport.utils.content import get_deserializer
 from Products.CMFCore.indexing import processQueue
+import copy
 
 
 # The catalog entries derived from what the import sets after an item is
@@ -128,6 +132,7 @@ class RebuildImporter(BaseDatalessImporter):
                 self._savepoint()
 
     def do_import(self):
+        self.complete_deferred()
         # Items of the import not catalogued yet would be indexed after us.
         processQueue()
         paths = self.paths()
@@ -166,6 +171,33 @@ class RebuildImporter(BaseDatalessImporter):
         report = self.report.rebuild_lines(count)
         logger.info(report[0])
         return "\n".join(report)
+
+    def complete_deferred(self):
+        """Deserialize again, now that all the content is there, the fields
+        the content import refused (a field naming items imported after
+        its own: an agenda naming the session's papers); those set are no
+        longer listed as imported with errors."""
+        if not self.report.deferred:
+            return
+        portal = api.portal.get()
+        incomplete = getattr(self.content_importer, "incomplete", None)
+        with request_provides(self.request, IExportImportRequestMarker):
+            for path, data in sorted(self.report.deferred.items()):
+                obj = portal.unrestrictedTraverse(path.lstrip("/"), None)
+                if obj is None or not data:
+                    continue
+                try:
+                    get_deserializer(obj, self.request)(
+                        data=copy.deepcopy(data), validate_all=False
+                    )
+                except Exception as error:  # noqa: BLE001 - reported, not fatal
+                    logger.warning(
+                        "%s: %s still refused: %s", path, sorted(data), error
+                    )
+                    continue
+                self.report.completed_after(path, data)
+                if incomplete is not None:
+                    incomplete.pop(path, None)
 
     def _exported_local_roles(self):
         """``{uid: {principal: roles}}`` of the export (plone.exportimport's

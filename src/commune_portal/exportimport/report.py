@@ -47,6 +47,12 @@ class ImportReport:
         # Paths of the items whose values were completed after the
         # deserializer: indexed whole again.
         self.completed = set()
+        # item path -> {field: exported value} the deserializer refused, to
+        # try again once all the content is imported (a field naming items
+        # created after it, such as a session's agenda naming its papers).
+        self.deferred = {}
+        # (item path, [fields]) set by that second try.
+        self.completed_later = []
 
     def setting(self, name, status):
         self.settings[name] = status
@@ -79,6 +85,13 @@ class ImportReport:
             path,
             value,
             field,
+        )
+
+    def completed_after(self, path, fields):
+        self.completed_later.append((path, sorted(fields)))
+        self.completed.add(path)
+        logger.info(
+            "%s: %s set once all the content was imported", path, ", ".join(fields)
         )
 
     def withdrew(self, path):
@@ -156,6 +169,16 @@ class ImportReport:
                         "“${value}” kept as the own value of the field "
                         "${field} of ${path} (it is not in the field's list).",
                         mapping={"value": value, "field": field, "path": path},
+                    )
+                )
+            )
+        for path, fields in self.completed_later:
+            lines.append(
+                in_site_language(
+                    _(
+                        "${path}: ${fields} set once all the content was "
+                        "imported (they name items imported after it).",
+                        mapping={"path": path, "fields": ", ".join(fields)},
                     )
                 )
             )

@@ -43,6 +43,7 @@ from zope.schema.interfaces import IChoice
 from zope.schema.interfaces import ICollection
 from zope.schema.interfaces import IVocabularyTokenized
 from zope.schema.interfaces import ValidationError
+import copy
 
 
 # The vocabularies read from a list of the control panel
@@ -145,8 +146,10 @@ def add_entry(name, entry):
 class ValueKeeper:
     """The content importer's hooks that keep every value of list fields."""
 
-    def __init__(self, report=None):
+    def __init__(self, report=None, content_importer=None):
         self.report = report if report is not None else ImportReport()
+        # plone.exportimport's content importer: the fields it could not set.
+        self.content_importer = content_importer
         # id(obj) -> [(schema, name, value)] to set after the deserializer
         self.kept = {}
 
@@ -194,6 +197,11 @@ class ValueKeeper:
                 value = values[0]
             self.kept.setdefault(id(aq_base(obj)), []).append((schema, name, value))
         return item, obj
+
+    def _failed_fields(self, item):
+        """The fields of ``item`` the content importer could not set."""
+        incomplete = getattr(self.content_importer, "incomplete", None) or {}
+        return incomplete.get(item.get("@id")) or ()
 
     @staticmethod
     def _value(element, record):
@@ -245,8 +253,14 @@ class ValueKeeper:
     def imported(self, item, obj):
         """Object hook, after the deserializer and plone.exportimport's
         updaters: set the kept values and the state beside the fields, and
-        remember the item for the rebuild."""
+        remember the item for the rebuild (with the fields the deserializer
+        refused, to try again once all the content is there)."""
         path = site_path(obj)
+        failed = self._failed_fields(item)
+        if failed:
+            self.report.deferred[path] = {
+                name: copy.deepcopy(item[name]) for name in failed if name in item
+            }
         for schema, name, value in self.kept.pop(id(aq_base(obj)), ()):
             setattr(schema(obj), name, value)
         state = item.get(ITEM_KEY)
