@@ -29,6 +29,7 @@ from plone.indexer import indexer
 from plone.indexer.interfaces import IIndexableObject
 from plone.indexer.wrapper import IndexableObjectWrapper
 from zope.component import adapter
+from zope.component import subscribers
 from zope.interface import implementer
 from zope.interface import Interface
 from zope.schema import Bool
@@ -243,6 +244,12 @@ def document_file(obj):
     return file.filename if file else None
 
 
+class IMoreSearchableText(Interface):
+    """Subscription adapters (factories returning a string, or ``None``)
+    adding to ``SearchableText`` what a type with the behavior has of its
+    own: a session material's kind (``indexers/council.py``)."""
+
+
 @indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
 def searchable_text(obj):
     """``SearchableText`` of an official document: summary, description,
@@ -258,6 +265,7 @@ def searchable_text(obj):
         document.issuing_body,
         document.signer,
         *(document.sectors or []),
+        *subscribers((obj,), IMoreSearchableText),
     ]
     return " ".join(part for part in parts if part)
 

@@ -87,7 +87,10 @@ def matching(catalog, index_name, query, rids=None):
     result = index._apply_index({index_name: query}, resultset=rids)
     if result is None:
         return IISet()
-    return result[0]
+    # An index may answer more than ``resultset`` (a range or a list of
+    # values over 200 records, or read from the request's cache):
+    # ZCatalog intersects after it, so do we.
+    return result[0] if rids is None else intersection(rids, result[0])
 
 
 # -- the facet cache ------------------------------------------------------
