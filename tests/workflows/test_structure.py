@@ -25,6 +25,7 @@ SECTIONS = {
         "voter_petitions",
         {"Folder", "File", "Document"},
     ),
+    "hdnd/ky-yeu": ("Kỷ yếu kỳ họp", "council_materials", {"Document"}),
     "tin-tuc": ("Tin tức", "commune_two_step", {"News Item", "Image", "File"}),
 }
 
@@ -52,6 +53,12 @@ def test_sections(structure, path):
 
 def test_documents_listing(structure):
     assert structure["van-ban"].getLayout() == "directives-view"
+
+
+def test_council_listings(structure):
+    """The kỷ yếu and the voters' petitions show their listings."""
+    assert structure["hdnd"]["ky-yeu"].getLayout() == "proceedings-view"
+    assert structure["hdnd"]["kien-nghi-cu-tri"].getLayout() == "petitions-view"
 
 
 @pytest.mark.parametrize(

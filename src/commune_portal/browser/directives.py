@@ -57,21 +57,30 @@ COLUMNS = (
 DEFAULT_SORT = "issue_date"
 
 
-def field_id(name):
-    """The id of the search form's input for parameter ``name``."""
-    return f"directives-{name.replace('_', '-')}"
-
-
 class DirectivesView(BrowserView):
     """``@@directives-view`` of a folder or of the site."""
+
+    # What a listing page built on this one sets (browser/petitions.py).
+    listing_class = DirectiveListing
+    parameters = PARAMETERS
+    labels = LABELS
+    facet_labels = FACETS
+    repeatable = REPEATABLE
+    sorts = SORTS
+    default_sort = DEFAULT_SORT
+    table_columns = COLUMNS
+    field_prefix = "directives"
+
+    def make_listing(self):
+        return self.listing_class(self.context, self.request)
 
     def __call__(self):
         self.query = [
             (name, value)
-            for name in PARAMETERS
+            for name in self.parameters
             for value in values(self.request.form, name)
         ]
-        self.listing = listing = DirectiveListing(self.context, self.request)
+        self.listing = listing = self.make_listing()
         self.error = None
         try:
             listing.parse().search()
@@ -79,7 +88,9 @@ class DirectivesView(BrowserView):
             self.error = {
                 "name": error.name,
                 "label": self.label(error.name),
-                "field_id": field_id(error.name) if error.name in LABELS else None,
+                "field_id": (
+                    self.field_id(error.name) if error.name in self.labels else None
+                ),
                 "message": self.translate(error.message),
             }
             # Links keep the query without the value that cannot be used.
@@ -94,7 +105,7 @@ class DirectivesView(BrowserView):
         return print_stylesheet_url()
 
     def label(self, name):
-        return self.translate(LABELS[name]) if name in LABELS else name
+        return self.translate(self.labels[name]) if name in self.labels else name
 
     # -- the current query ----------------------------------------------
 
@@ -117,9 +128,9 @@ class DirectivesView(BrowserView):
         unless ``b_start`` is given."""
         changes.setdefault("b_start", None)
         pairs = [(k, v) for k, v in self.query if k not in changes]
-        for name in PARAMETERS:
+        for name in self.parameters:
             pairs.extend((name, v) for v in changes.get(name) or [])
-        pairs.sort(key=lambda pair: PARAMETERS.index(pair[0]))
+        pairs.sort(key=lambda pair: self.parameters.index(pair[0]))
         query = urlencode(pairs)
         return f"{self.base_url}?{query}" if query else self.base_url
 
@@ -132,12 +143,13 @@ class DirectivesView(BrowserView):
         return self.base_url
 
     def has_filters(self):
-        return any(name in LABELS for name, _value in self.query)
+        return any(name in self.labels for name, _value in self.query)
 
     # -- the search form ----------------------------------------------------
 
     def field_id(self, name):
-        return field_id(name)
+        """The id of the search form's input for parameter ``name``."""
+        return f"{self.field_prefix}-{name.replace('_', '-')}"
 
     def invalid(self, name):
         return bool(self.error) and self.error["name"] == name
@@ -210,7 +222,7 @@ class DirectivesView(BrowserView):
         if not facets:
             return []
         groups = []
-        for name, label in FACETS:
+        for name, label in self.facet_labels:
             current = self.current(name)
             entries = []
             for entry in facets.get(name) or []:
@@ -218,7 +230,7 @@ class DirectivesView(BrowserView):
                 active = bool(given.intersection(current))
                 if active:
                     remaining = [v for v in current if v not in given]
-                elif name in REPEATABLE:
+                elif name in self.repeatable:
                     remaining = [*current, entry["token"]]
                 else:
                     remaining = [entry["token"]]
@@ -240,13 +252,13 @@ class DirectivesView(BrowserView):
 
     def sort_on(self):
         sort_on = self.value("sort_on")
-        return sort_on if sort_on in SORTS else DEFAULT_SORT
+        return sort_on if sort_on in self.sorts else self.default_sort
 
     def reverse(self):
         """Whether the current sort is descending."""
         reverse = getattr(self.listing, "reverse", None)
         if reverse is None:
-            return SORTS[self.sort_on()][1]
+            return self.sorts[self.sort_on()][1]
         return reverse
 
     def columns(self):
@@ -255,7 +267,7 @@ class DirectivesView(BrowserView):
         value of the active column."""
         active_on, reverse = self.sort_on(), self.reverse()
         found = []
-        for sort_on, label in COLUMNS:
+        for sort_on, label in self.table_columns:
             column = {
                 "label": self.translate(label),
                 "url": None,
@@ -267,7 +279,7 @@ class DirectivesView(BrowserView):
                     column["sort"] = "descending" if reverse else "ascending"
                     descending = not reverse
                 else:
-                    descending = SORTS[sort_on][1]
+                    descending = self.sorts[sort_on][1]
                 column["url"] = self.url(
                     sort_on=[sort_on],
                     sort_order=["descending" if descending else "ascending"],

@@ -107,6 +107,8 @@ OUR_LAYOUTS = (
     "procedures-view",
     "questions-view",
     "council-view",
+    "proceedings-view",
+    "petitions-view",
 )
 
 

@@ -49,7 +49,16 @@ SECTIONS = (
         "Kiến nghị của cử tri và kết quả trả lời, giải quyết",
         ("Folder", "File", "Document"),
         "voter_petitions",
-        None,
+        "petitions-view",
+    ),
+    (
+        "hdnd/ky-yeu",
+        "Kỷ yếu kỳ họp",
+        "Tài liệu và nghị quyết của các kỳ họp Hội đồng nhân dân xã",
+        # The archive lists the sessions' materials; a page for guidance.
+        ("Document",),
+        "council_materials",
+        "proceedings-view",
     ),
     (
         "tin-tuc",
@@ -78,11 +87,14 @@ def post_install(context):
         create_sections(api.portal.get())
 
 
-def create_sections(portal):
-    """Create the missing sections; give existing ones a policy and addable
-    types when they have none. Returns the ids of the sections created."""
+def create_sections(portal, only=None):
+    """Create the missing sections (those of ``only`` when given: an
+    upgrade); give existing ones a policy and addable types when they have
+    none. Returns the ids of the sections created."""
     created = []
     for path, title, description, addable, policy, layout in SECTIONS:
+        if only is not None and path not in only:
+            continue
         parent_path, _, folder_id = path.rpartition("/")
         parent = portal.unrestrictedTraverse(parent_path) if parent_path else portal
         folder = parent.get(folder_id)
