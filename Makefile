@@ -52,7 +52,7 @@ start: site ## Install, create the demo site and serve it on http://$(HOST):$(PO
 	exec $(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
 .PHONY: test
-test: $(VENV)/.installed browser-deps ## Install what is missing and run the whole test suite (browser journeys included)
+test: $(VENV)/.installed browser-deps cluster-deps ## Install what is missing and run the whole test suite (browser journeys and cluster included)
 	AXE_CORE_JS=$(AXE_JS) $(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: journeys
@@ -121,6 +121,78 @@ ui-coverage: playwright ## Count the English strings left on the editor screens 
 .PHONY: guide-screenshots
 guide-screenshots: playwright ## Retake the pictures of docs/huong-dan-bien-tap.md on a fresh running demo site (PORT)
 	$(BIN)/python scripts/guide_screenshots.py --base http://localhost:$(PORT)/$(SITE_ID)
+
+# The province cluster (docs/deployment.md): PostgreSQL from Debian's
+# packages (its binaries, run as user postgres), RelStorage, CLUSTER_PROCESSES
+# Zope processes and HAProxy on 127.0.0.1:CLUSTER_PORT, everything in
+# var/cluster/ (git-ignored). What cannot be installed is said here; the
+# cluster tests are then skipped with the same reason.
+CLUSTER_PROCESSES ?= 2
+CLUSTER_PORT ?= 8080
+CLUSTER_PACKAGES := postgresql haproxy
+CLUSTER := CLUSTER_PROCESSES=$(CLUSTER_PROCESSES) CLUSTER_PORT=$(CLUSTER_PORT) SITE_ID=$(SITE_ID) \
+	ADMIN_USER=$(ADMIN_USER) ADMIN_PASSWORD=$(ADMIN_PASSWORD) $(BIN)/python scripts/cluster/cluster.py
+CSV ?= scripts/cluster/hai-phong.csv
+STORAGE ?= filestorage
+
+.PHONY: cluster-deps
+cluster-deps: $(VENV)/.installed ## Install what the cluster needs: PostgreSQL, HAProxy (apt-get), RelStorage, psycopg2, ZEO (pip)
+	@missing="$$(for package in $(CLUSTER_PACKAGES); do \
+		dpkg-query -W -f='$${db:Status-Status}' $$package 2>/dev/null | grep -qx installed || echo $$package; \
+	done | xargs)"; \
+	if [ -z "$$missing" ]; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+		echo "apt-get install $$missing"; \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } \
+			|| echo "apt-get could not install $$missing: the cluster tests are skipped"; \
+	else \
+		echo "Not installed: $$missing (apt-get as root installs it): the cluster tests are skipped"; \
+	fi
+	@$(BIN)/python -c "import relstorage, psycopg2, ZEO" 2>/dev/null \
+		|| $(BIN)/python -m pip install -q -c constraints.txt -e ".[cluster]" \
+		|| echo "RelStorage could not be installed: the cluster tests are skipped"
+
+.PHONY: start-cluster
+start-cluster: cluster-deps ## Serve the demo site from PostgreSQL, CLUSTER_PROCESSES Zope processes and HAProxy on http://localhost:$(CLUSTER_PORT)
+	$(CLUSTER) start
+
+.PHONY: stop-cluster
+stop-cluster: ## Stop HAProxy, the Zope processes and PostgreSQL of the cluster
+	$(CLUSTER) stop
+
+.PHONY: status-cluster
+status-cluster: ## Show what runs in the cluster, the database size and memory per process
+	$(CLUSTER) status
+
+.PHONY: start-zeo
+start-zeo: cluster-deps ## The alternative: a ZEO server and CLUSTER_PROCESSES Zope processes (var/zeo-cluster)
+	$(CLUSTER) start --storage zeo
+
+.PHONY: stop-zeo
+stop-zeo: ## Stop the ZEO cluster
+	$(CLUSTER) stop --storage zeo
+
+.PHONY: province
+province: cluster-deps ## Create or update the commune sites of CSV in the cluster (SITES=N, DEMO=1)
+	$(BIN)/zconsole run var/cluster/instance/etc/zope-script.conf scripts/province.py \
+		--csv $(CSV) $(if $(SITES),--sites $(SITES)) $(if $(DEMO),--demo)
+
+.PHONY: backup
+backup: ## Back up the database: STORAGE=filestorage (make start; repozo and blobs) or relstorage (pg_dump)
+	$(BIN)/python scripts/cluster/backup.py backup --storage $(STORAGE)
+
+.PHONY: restore
+restore: ## Restore the latest backup (BACKUP_DATE=… for FileStorage, BACKUP_FILE=… for RelStorage)
+	$(BIN)/python scripts/cluster/backup.py restore --storage $(STORAGE) \
+		$(if $(BACKUP_DATE),--date $(BACKUP_DATE)) $(if $(BACKUP_FILE),--file $(BACKUP_FILE))
+
+.PHONY: load
+load: ## Load test of the running cluster with 1, 2 and 4 processes (bench/load.py; minutes)
+	$(BIN)/python bench/load.py
+
+.PHONY: test-cluster
+test-cluster: cluster-deps ## Run the cluster tests alone (tests/cluster: smoke, faults, restore drill)
+	$(BIN)/pytest tests/cluster $(PYTEST_ARGS)
 
 .PHONY: lint
 lint: $(VENV)/.installed ## Check code style (ruff, zpretty)

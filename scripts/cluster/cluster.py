@@ -315,7 +315,7 @@ class Cluster:
         ports=None,
         database="commune",
         user="zope",
-        conflict_retries=3,
+        conflict_retries=10,
         admin="admin:admin",
     ):
         self.root = Path(root).resolve()
@@ -543,12 +543,13 @@ class Cluster:
                 zeo_port=self.zeo_port, data=self.zeodata, log=self.logs / "zeo.log"
             )
         )
-        process = subprocess.Popen(
-            [str(BIN / "runzeo"), "-C", str(conf)],
-            stdout=subprocess.DEVNULL,
-            stderr=open(self.logs / "zeo.out", "ab"),
-            start_new_session=True,
-        )
+        with open(self.logs / "zeo.out", "ab") as out:  # the child keeps it
+            process = subprocess.Popen(
+                [str(BIN / "runzeo"), "-C", str(conf)],
+                stdout=subprocess.DEVNULL,
+                stderr=out,
+                start_new_session=True,
+            )
         self.pidfile("zeo").write_text(str(process.pid))
         self._wait_port(self.zeo_port, process, self.logs / "zeo.log", 60, "ZEO")
         log(f"ZEO started on 127.0.0.1:{self.zeo_port} ({self.zeodata})")
@@ -658,14 +659,14 @@ class Cluster:
                 f"port {port} is taken by another program: stop it or choose "
                 "other ports (CLUSTER_FIRST_PORT)"
             )
-        out = open(self.logs / f"zope-{port}.out", "ab")
-        process = subprocess.Popen(
-            [str(BIN / "runwsgi"), str(self.ini(port))],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            cwd=self.instance,
-        )
+        with open(self.logs / f"zope-{port}.out", "ab") as out:  # the child keeps it
+            process = subprocess.Popen(
+                [str(BIN / "runwsgi"), str(self.ini(port))],
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                cwd=self.instance,
+            )
         self.pidfile(f"zope-{port}").write_text(str(process.pid))
         if not wait:
             return process

@@ -51,7 +51,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(str(item.fspath)).is_relative_to(HERE):
             item.add_marker(pytest.mark.cluster)
-            if reasons:
+            needs_cluster = {"province", "running"} & set(item.fixturenames)
+            if reasons and needs_cluster:
                 item.add_marker(pytest.mark.skip(reason="; ".join(reasons)))
 
 
