@@ -175,7 +175,6 @@ ZEOCLIENT = """\
     blob-dir {blobcache}
     shared-blob-dir false
     cache-size 256MB
-    wait-timeout 60
   </zeoclient>"""
 
 ZEO_CONF = """\
@@ -937,7 +936,8 @@ def main(argv=None):
                 f"\n  Commune portal (cluster): http://localhost:{cluster.lb_port}/{site}\n"
                 f"  Processes: {', '.join(str(p) for p in cluster.ports)}; "
                 f"{'ZEO' if cluster.storage == 'zeo' else 'PostgreSQL'} and logs in "
-                f"{cluster.root}\n  Stop with: make stop-cluster\n",
+                f"{cluster.root}\n  Stop with: make "
+                f"{'stop-zeo' if cluster.storage == 'zeo' else 'stop-cluster'}\n",
                 flush=True,
             )
         elif args.command == "storage":

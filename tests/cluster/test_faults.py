@@ -168,4 +168,10 @@ def test_restart_postgresql_while_editors_write(running):
             auth=ADMIN,
         )
         assert status == 201, body
-    print(f"errors seen by the writers during the restart: {len(outcomes.errors)}")
+    statuses = Counter(error[1] for error in outcomes.errors)
+    print(
+        f"PostgreSQL restart: {outcomes.attempts} requests, errors {dict(statuses)}, "
+        f"{max((e[3] for e in outcomes.errors), default=restarted[0]) - restarted[0]:+.1f} s "
+        "from the end of the restart to the last error; "
+        + "; ".join(sorted({e[2][:160] for e in outcomes.errors}))
+    )

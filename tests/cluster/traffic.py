@@ -81,7 +81,9 @@ def write_news(ports, site, prefix, writers, per_writer, outcomes, retry=False):
                         if not retry:
                             break
                     else:
-                        outcomes.errors.append((title, status, str(body)[:700]))
+                        outcomes.errors.append(
+                            (title, status, str(body)[:700], time.monotonic())
+                        )
                         if not retry:
                             break
                 time.sleep(0.5)
