@@ -16,6 +16,7 @@ records are left as they are (an administrator may have changed them).
 from commune_portal.council import materials as secretary_actions
 from commune_portal.setuphandlers import demo_council_data as data
 from commune_portal.setuphandlers.demo_documents import minimal_pdf
+from commune_portal.setuphandlers.structure import create_sections
 from commune_portal.setuphandlers.structure import SECTIONS
 from commune_portal.text import slugify
 from commune_portal.voting import result
@@ -128,19 +129,19 @@ def create_council(portal):
 
 
 def council_section(portal):
-    """The council section ``/hdnd``, created when missing as the demo
-    creates its other sections (the structure profile creates them on real
-    sites): a published folder with the section's title and view."""
+    """The council section ``/hdnd``. On a site without the standard
+    sections, the council's ones (``/hdnd`` and the pages below it) are
+    made as the structure profile makes them: addable types, workflow
+    policies, views."""
     if SECTION not in portal.objectIds():
-        _path, title, description, _types, _policy, layout = next(
-            section for section in SECTIONS if section[0] == SECTION
+        create_sections(
+            portal,
+            only=[
+                path
+                for path, *_rest in SECTIONS
+                if path == SECTION or path.startswith(SECTION + "/")
+            ],
         )
-        folder = api.content.create(
-            portal, "Folder", id=SECTION, title=title, description=description
-        )
-        if layout:
-            folder.setLayout(layout)
-        api.content.transition(folder, to_state="published")
     return portal[SECTION]
 
 
