@@ -168,6 +168,10 @@ def test_restart_postgresql_while_editors_write(running):
             auth=ADMIN,
         )
         assert status == 201, body
+    # The bound: errors only while PostgreSQL restarts (an answer at most a
+    # few seconds after pg_ctl returned), none later from a stale connection.
+    late = [e for e in outcomes.errors if e[3] > restarted[0] + 5]
+    assert late == []
     statuses = Counter(error[1] for error in outcomes.errors)
     print(
         f"PostgreSQL restart: {outcomes.attempts} requests, errors {dict(statuses)}, "
