@@ -72,6 +72,7 @@ bench-smoke: $(VENV)/.installed ## Run every benchmark script on 300 documents, 
 	BENCH_RESULTS=$(BENCH_SMOKE_RESULTS) $(BIN)/python bench/search.py --sizes 300 --reps 1
 	BENCH_RESULTS=$(BENCH_SMOKE_RESULTS) $(BIN)/python bench/creation.py --documents 200 --batch 100
 	BENCH_RESULTS=$(BENCH_SMOKE_RESULTS) $(BIN)/python bench/procedures.py --smoke --check
+	BENCH_RESULTS=$(BENCH_SMOKE_RESULTS) $(BIN)/python bench/council.py --smoke --check
 	$(BIN)/python bench/facets_scaling.py --sizes 300 --reps 1
 
 PLAYWRIGHT ?= playwright==1.65.2
