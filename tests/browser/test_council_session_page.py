@@ -223,6 +223,29 @@ class TestSecretaryActions:
         assert tree.cssselect("a.session-action-circulate-materials")
 
 
+class TestVotingLinks:
+    VOTING = ("attendance", "voting-panel", "results-board")
+
+    @pytest.mark.parametrize(
+        "reader, views",
+        [
+            ("anonymous", ["results-board"]),
+            ("delegate", ["voting-panel", "results-board"]),
+            ("secretary", ["attendance", "results-board"]),
+        ],
+    )
+    def test_who_sees_which(self, council, browsers, reader, views):
+        url = council.fourth.absolute_url()
+        tree = page(getattr(browsers, reader), url)
+        links = tree.cssselect("nav.session-voting a")
+        assert [link.get("href") for link in links] == [
+            f"{url}/@@{view}" for view in views
+        ]
+        for view in self.VOTING:
+            found = tree.cssselect(f"a.session-voting-{view}")
+            assert len(found) == (1 if view in views else 0), (reader, view)
+
+
 class TestDocumentPages:
     def test_material_shows_its_kind_and_session(self, council, browsers):
         tree = page(browsers.anonymous, council.review.absolute_url())

@@ -35,6 +35,12 @@ THRESHOLD_TITLES = dict(THRESHOLDS)
 # The secretary's actions on a session (views of ``commune_portal.council``).
 CIRCULATE = "circulate-materials"
 PUBLISH = "publish-materials"
+# The voting views of a session and who may use them (docs/voting.md).
+ATTENDANCE = "attendance"
+VOTING_PANEL = "voting-panel"
+RESULTS_BOARD = "results-board"
+MANAGE_VOTES = "commune_portal: Manage votes"
+CAST_VOTE = "commune_portal: Cast vote"
 
 
 def vote_summary(result, request):
@@ -122,6 +128,39 @@ class CouncilSessionView(VoteResultBox, CouncilPage):
                 "title": self.translate(_("Publish the materials into the kỷ yếu")),
             },
         ]
+
+    def voting_links(self):
+        """Links to the voting views of the session (``browser/voting.zcml``)
+        for who may use each: the results board for every reader, the
+        voting panel for the delegates, attendance and votes for the
+        secretary (by permission, not by role name)."""
+        checker = getSecurityManager().checkPermission
+        url = self.context.absolute_url()
+        links = []
+        if checker(MANAGE_VOTES, self.context):
+            links.append(
+                {
+                    "name": ATTENDANCE,
+                    "url": f"{url}/@@{ATTENDANCE}",
+                    "title": self.translate(_("Attendance and votes")),
+                }
+            )
+        if checker(CAST_VOTE, self.context):
+            links.append(
+                {
+                    "name": VOTING_PANEL,
+                    "url": f"{url}/@@{VOTING_PANEL}",
+                    "title": self.translate(_("Voting panel")),
+                }
+            )
+        links.append(
+            {
+                "name": RESULTS_BOARD,
+                "url": f"{url}/@@{RESULTS_BOARD}",
+                "title": self.translate(_("Results board")),
+            }
+        )
+        return links
 
     # -- contents ---------------------------------------------------------
 
