@@ -32,9 +32,11 @@ from zope.interface import implementer
 CHOICES = ("yes", "no", "abstain")
 RATINGS = ("high", "confidence", "low")
 
+# The words of the council's ballot (Tán thành / Không tán thành / Không
+# biểu quyết), not the generic "Yes"/"No" (Có/Không) of other pages.
 CHOICE_TITLES = {
-    "yes": _("Yes"),
-    "no": _("No"),
+    "yes": _("In favour"),
+    "no": _("Against"),
     "abstain": _("Abstain"),
 }
 RATING_TITLES = {
