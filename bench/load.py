@@ -354,6 +354,7 @@ def main(args):
     rows = []
     for processes in args.processes:
         cluster = from_environment(processes=processes)
+        cluster.write_instance()  # the configuration of each process
         for port in [p for p in cluster.running_ports() if p not in cluster.ports]:
             cluster.stop_zope(port)
         # Fresh processes for every run: their caches start empty alike.
