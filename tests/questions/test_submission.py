@@ -3,6 +3,7 @@
 honeypot, the rate limit, the attachments' size and type; nothing stored
 on any refusal."""
 
+from commune_portal import _
 from commune_portal.content.citizen_question import AttachmentTypeNotAllowed
 from commune_portal.content.citizen_question import InvalidEmail
 from commune_portal.content.citizen_question import InvalidPhone
@@ -113,13 +114,13 @@ class TestValid:
 
 # field -> (value, the message meant)
 INVALID = {
-    "title": ("", "Write the subject of your question."),
+    "title": ("", _("Write the subject of your question.")),
     "question": ("Hỏi?", None),  # too short
-    "asker_name": ("   ", "Write your full name."),
+    "asker_name": ("   ", _("Write your full name.")),
     "asker_address": ("", None),
     "asker_phone": ("12345", InvalidPhone.__doc__),
     "asker_email": ("hoa.nguyen@", InvalidEmail.__doc__),
-    "sector": ("khong-co", "Choose a sector from the list, or leave it empty."),
+    "sector": ("khong-co", _("Choose a sector from the list, or leave it empty.")),
     "consent": (False, None),
 }
 
