@@ -92,7 +92,9 @@ class Province:
         self.cluster.start_zopes()
 
 
-@pytest.fixture(scope="session")
+# Package scope: the cluster stops when the last test of this folder is
+# done, not at the end of the whole suite.
+@pytest.fixture(scope="package")
 def province():
     reasons = missing_requirements("relstorage")
     if reasons:
