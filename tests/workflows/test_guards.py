@@ -365,6 +365,7 @@ class TestSettingsThroughRest:
             "publication_requirements",
             "four_eyes",
             "notify_reviewers",
+            "notify_delegates",
         ]
         assert body["data"]["four_eyes"] is False
         assert body["data"]["notify_reviewers"] is True

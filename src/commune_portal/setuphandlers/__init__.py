@@ -105,10 +105,10 @@ def pre_uninstall(context):
 OUR_LAYOUTS = (
     "directives-view",
     "procedures-view",
-    "questions-view",
-    "council-view",
     "proceedings-view",
     "petitions-view",
+    "questions-view",
+    "council-view",
 )
 
 

@@ -119,8 +119,9 @@ def create_sections(portal, only=None):
 
 
 def offer_type(section, portal_type):
-    """Let a section made by an earlier version add ``portal_type`` (first
-    in its menu), when its addable types are restricted and lack it.
+    """Let a section made by an earlier version add ``portal_type`` (also
+    in its short add menu), when its addable types are restricted and lack
+    it.
     Returns whether the section changed."""
     constrains = ISelectableConstrainTypes(section)
     if constrains.getConstrainTypesMode() != ENABLED:
