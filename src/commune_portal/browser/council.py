@@ -129,15 +129,15 @@ def child_url(section, name):
     return child.absolute_url()
 
 
-def petitions_url(section, term_uid=None, term=None):
+def petitions_url(section, term_uid=None, term_url=None):
     """The petitions listing (``/hdnd/kien-nghi-cu-tri``), filtered by the
     term when ``term_uid`` is given; the term's own listing when the
     section has none."""
     url = child_url(section, PETITIONS_SECTION)
     if url is None:
-        if term is None:
+        if term_url is None:
             return None
-        url = f"{term.absolute_url()}/@@{PETITIONS_VIEW}"
+        url = f"{term_url}/@@{PETITIONS_VIEW}"
     if term_uid:
         url = f"{url}?{urlencode({'term': term_uid})}"
     return url
@@ -214,14 +214,14 @@ class CouncilView(CouncilPage):
             return None
         brain = terms[0]
         row = self.term_row(brain)
-        # The one term shown in full: its seats are read on the object.
-        term = brain.getObject()
-        row["seats"] = term.seats
+        row["seats"] = brain.seats
         row["description"] = brain.Description
         row["delegates"] = len(
-            api.content.find(context=term, depth=1, portal_type=DELEGATE)
+            api.content.find(
+                path={"query": brain.getPath(), "depth": 1}, portal_type=DELEGATE
+            )
         )
-        row["petitions_url"] = petitions_url(self.context, brain.UID, term)
+        row["petitions_url"] = petitions_url(self.context, brain.UID, brain.getURL())
         return row
 
     def earlier_terms(self):
@@ -360,6 +360,8 @@ class CouncilTermView(CouncilPage):
             "total": len(brains),
             "states": states,
             "url": petitions_url(
-                aq_parent(aq_inner(self.context)), self.context.UID(), self.context
+                aq_parent(aq_inner(self.context)),
+                self.context.UID(),
+                self.context.absolute_url(),
             ),
         }

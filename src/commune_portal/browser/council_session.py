@@ -21,7 +21,6 @@ from commune_portal.browser.dates import format_datetime
 from commune_portal.content.council_session import MATERIAL_TYPES
 from commune_portal.vocabularies.council import MATERIAL_KINDS
 from commune_portal.vocabularies.council import THRESHOLDS
-from commune_portal.voting.result import result_of
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
@@ -249,9 +248,8 @@ class CouncilSessionView(VoteResultBox, CouncilPage):
         rows = []
         for brain in self._in_agenda_order(RESOLUTION):
             row = self.material_row(brain)
-            # The frozen result lives on the resolution (an annotation read
-            # by ``result_of``, the one reader of results): a session has a
-            # handful of resolutions.
-            row["result"] = vote_summary(result_of(brain.getObject()), self.request)
+            # The frozen result's counts, kept in the catalog
+            # (indexers/council.py ``vote_result``).
+            row["result"] = vote_summary(brain.vote_result, self.request)
             rows.append(row)
         return rows

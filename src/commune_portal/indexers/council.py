@@ -39,6 +39,8 @@ from commune_portal.text import normalize
 from commune_portal.vocabularies.council import COUNCIL_BODIES
 from commune_portal.vocabularies.council import MATERIAL_KINDS
 from commune_portal.vocabularies.council import SESSION_KINDS
+from commune_portal.voting.interfaces import IVotable
+from commune_portal.voting.result import result_of
 from DateTime import DateTime
 from datetime import datetime
 from plone import api
@@ -85,6 +87,8 @@ METADATA = (
     "deadline",
     "response_date",
     "response_excerpt",
+    "seats",
+    "vote_result",
 )
 
 # A published response is shown in the petitions listing up to this many
@@ -118,6 +122,7 @@ def _field(interface, name):
 
 
 khoa = _field(ICouncilTerm, "khoa")
+seats = _field(ICouncilTerm, "seats")
 start_year = _field(ICouncilTerm, "start_year")
 end_year = _field(ICouncilTerm, "end_year")
 position = _field(IDelegate, "position")
@@ -337,3 +342,27 @@ def response_excerpt(obj):
     listing (``None`` without a response)."""
     text = plain_text(obj, getattr(aq_base(obj), "response", None))
     return excerpt(text) if text else None
+
+
+# What listings show of a closed vote: its outcome and counts, never who
+# was present or voted.
+VOTE_RESULT_KEYS = (
+    "adopted",
+    "yes",
+    "no",
+    "abstain",
+    "not_voted",
+    "total_delegates",
+    "threshold",
+    "closed",
+)
+
+
+@indexer(IVotable, ICommunePortalCatalog)
+def vote_result(obj):
+    """The outcome and counts of the frozen result (``voting.result``), or
+    ``None`` while the vote has not closed."""
+    result = result_of(obj)
+    if result is None:
+        return None
+    return {key: result[key] for key in VOTE_RESULT_KEYS if key in result}

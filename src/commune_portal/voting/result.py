@@ -86,6 +86,7 @@ def freeze(
         ballot=ballot or getattr(resolution, "ballot", None) or "named",
     )
     IAnnotations(resolution)[RESULT_KEY] = result
+    resolution.reindexObject()  # the catalog's ``vote_result``
     return result
 
 
@@ -102,6 +103,7 @@ def freeze_result(item, data, *, present=(), voted=(), closed=None, ballot=None)
         ballot=ballot or getattr(item, "ballot", None) or "named",
     )
     IAnnotations(item)[RESULT_KEY] = result
+    item.reindexObject()  # the catalog's ``vote_result``
     return dict(result)
 
 
@@ -114,4 +116,5 @@ def result_of(resolution):
 
 def clear(resolution):
     """Forget the frozen result (a vote reopened by the secretary)."""
-    IAnnotations(resolution).pop(RESULT_KEY, None)
+    if IAnnotations(resolution).pop(RESULT_KEY, None) is not None:
+        resolution.reindexObject()
