@@ -83,15 +83,29 @@ def _rows(rows, fields):
     return options
 
 
-@implementer(IVoteKind)
-@adapter(IResolution)
-class ResolutionVote:
-    """Yes, no or abstain on a resolution."""
+class _VoteKind:
+    """What every kind of vote shares: its context, and freezing the
+    result it computes (``voting.result.freeze_result``)."""
 
-    kind = "resolution"
+    kind = None
 
     def __init__(self, context):
         self.context = context
+
+    def freeze(self, tally, ballots, seats, options, **frozen_kwargs):
+        return frozen.freeze_result(
+            self.context,
+            self.result(tally, ballots, seats, options),
+            **frozen_kwargs,
+        )
+
+
+@implementer(IVoteKind)
+@adapter(IResolution)
+class ResolutionVote(_VoteKind):
+    """Yes, no or abstain on a resolution."""
+
+    kind = "resolution"
 
     def options(self):
         return {
@@ -161,13 +175,10 @@ class ResolutionVote:
 
 @implementer(IVoteKind)
 @adapter(IElection)
-class ElectionVote:
+class ElectionVote(_VoteKind):
     """Up to ``seats_to_fill`` candidates on a ballot."""
 
     kind = "election"
-
-    def __init__(self, context):
-        self.context = context
 
     def options(self):
         return {
@@ -284,23 +295,13 @@ class ElectionVote:
             "total_delegates": seats,
         }
 
-    def freeze(self, tally, ballots, seats, options, **frozen_kwargs):
-        return frozen.freeze_result(
-            self.context,
-            self.result(tally, ballots, seats, options),
-            **frozen_kwargs,
-        )
-
 
 @implementer(IVoteKind)
 @adapter(IConfidenceVote)
-class ConfidenceVoteKind:
+class ConfidenceVoteKind(_VoteKind):
     """Each official rated high, confidence or low."""
 
     kind = "confidence"
-
-    def __init__(self, context):
-        self.context = context
 
     def options(self):
         def share(name, default):
@@ -406,10 +407,3 @@ class ConfidenceVoteKind:
             "not_voted": max(seats - ballots, 0),
             "total_delegates": seats,
         }
-
-    def freeze(self, tally, ballots, seats, options, **frozen_kwargs):
-        return frozen.freeze_result(
-            self.context,
-            self.result(tally, ballots, seats, options),
-            **frozen_kwargs,
-        )
