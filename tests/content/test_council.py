@@ -3,16 +3,19 @@ containment, validation through REST and the forms (nothing stored on
 refusal, Vietnamese messages), who may add them, the private contact
 details, a session named by its number, and the upgrade of a 1003 site."""
 
+from commune_portal import _
 from commune_portal.content.council_session import ordinal
 from plone import api
 from plone.testing.zope import Browser
 from tests.council_helpers import council_section
 from tests.council_helpers import make_delegate
+from tests.council_helpers import make_material
 from tests.council_helpers import make_petition
 from tests.council_helpers import make_resolution
 from tests.council_helpers import make_session
 from tests.council_helpers import make_term
 from tests.helpers import validation_errors
+from zope.i18n import translate
 import pytest
 import requests
 import transaction
@@ -90,6 +93,11 @@ FIELDS = {
         {"title", "content"},
     ),
 }
+
+
+def vi(message):
+    """``message`` as a Vietnamese reader gets it."""
+    return translate(message, target_language="vi")
 
 
 def api_url(obj):
@@ -376,6 +384,14 @@ class TestValidation:
         )
         assert response.status_code == 400, response.text
         assert "agenda" in fields_of(response)
+        # Which row, which UID, in the reader's language.
+        assert messages(response) == vi(
+            _(
+                "The agenda item “${item}” names materials that are not in "
+                "this session: ${uids}. Add the materials to the session first.",
+                mapping={"item": "Khai mạc kỳ họp", "uids": resolution.UID()},
+            )
+        )
         transaction.begin()
         assert session.agenda == []
         response = requests.patch(
@@ -424,6 +440,116 @@ class TestValidation:
         assert "Năm cuối của nhiệm kỳ phải sau năm đầu" in browser.contents
         transaction.begin()
         assert not [i for i in section.objectValues() if i.portal_type == "CouncilTerm"]
+
+
+class TestAgendaPicker:
+    """The edit form offers the session's own materials by title and number
+    (check boxes in each agenda row) and stores their UIDs; the add form
+    says there are none yet; the vocabulary lists the same."""
+
+    @pytest.fixture
+    def session(self, term):
+        session = make_session(term, 4)
+        make_material(session, id="to-trinh")
+        make_resolution(session, id="nghi-quyet")
+        other = make_session(term, 5)
+        make_resolution(other, "Nghị quyết của kỳ họp khác", id="khac")
+        session.agenda = [
+            {
+                "time": "08:00",
+                "item": "Thảo luận kế hoạch đầu tư công",
+                "presenter": "",
+                "documents": [],
+            }
+        ]
+        transaction.commit()
+        return session
+
+    def browser(self, app, secretary):
+        user, password = secretary
+        browser = Browser(app)
+        browser.handleErrors = False
+        browser.addHeader("Authorization", f"Basic {user}:{password}")
+        browser.addHeader("Accept-Language", "vi")
+        return browser
+
+    CELL = "form.widgets.agenda.0.widgets.documents:list"
+
+    def test_edit_form_offers_the_sessions_materials(
+        self, functional_app, session, secretary
+    ):
+        browser = self.browser(functional_app, secretary)
+        browser.open(f"{session.absolute_url()}/@@edit")
+        control = browser.getControl(name=self.CELL)
+        own = [session["to-trinh"].UID(), session["nghi-quyet"].UID()]
+        assert control.options == own  # in the session's order
+        assert control.displayOptions == [
+            "Tờ trình về kế hoạch đầu tư công năm 2027 (45/TTr-UBND)",
+            "Nghị quyết về kế hoạch đầu tư công năm 2027 (15/NQ-HĐND)",
+        ]
+        assert control.value == []
+        # New rows (the grid's template row) offer the same.
+        template = browser.getControl(
+            name="form.widgets.agenda.TT.widgets.documents:list"
+        )
+        assert template.options == own
+
+    def test_edit_form_saves_the_ticked_uids(self, functional_app, session, secretary):
+        browser = self.browser(functional_app, secretary)
+        browser.open(f"{session.absolute_url()}/@@edit")
+        resolution = session["nghi-quyet"].UID()
+        browser.getControl(name=self.CELL).value = [resolution]
+        browser.getControl(name="form.buttons.save").click()
+        transaction.begin()
+        assert session.agenda[0]["documents"] == [resolution]
+        assert session.agenda[0]["item"] == "Thảo luận kế hoạch đầu tư công"
+        # Shown ticked again, and untouched by a save without changes.
+        browser.open(f"{session.absolute_url()}/@@edit")
+        assert browser.getControl(name=self.CELL).value == [resolution]
+        browser.getControl(name="form.buttons.save").click()
+        transaction.begin()
+        assert session.agenda[0]["documents"] == [resolution]
+
+    def test_add_form_says_there_are_none_yet(self, functional_app, term, secretary):
+        browser = self.browser(functional_app, secretary)
+        browser.open(f"{term.absolute_url()}/++add++CouncilSession")
+        assert "session-materials-none" in browser.contents
+        assert (
+            vi(
+                _(
+                    "This session has no materials yet: save the session, add "
+                    "its materials and resolutions, then choose them here."
+                )
+            )
+            in browser.contents
+        )
+
+    def test_vocabulary(self, session, secretary):
+        response = requests.get(
+            f"{session.absolute_url()}/@vocabularies/"
+            "commune_portal.vocabularies.SessionMaterials",
+            headers=HEADERS,
+            auth=secretary,
+        )
+        assert response.status_code == 200, response.text
+        assert [(i["token"], i["title"]) for i in response.json()["items"]] == [
+            (
+                session["to-trinh"].UID(),
+                "Tờ trình về kế hoạch đầu tư công năm 2027 (45/TTr-UBND)",
+            ),
+            (
+                session["nghi-quyet"].UID(),
+                "Nghị quyết về kế hoạch đầu tư công năm 2027 (15/NQ-HĐND)",
+            ),
+        ]
+        # Nothing on anything but a session.
+        response = requests.get(
+            f"{session.aq_parent.absolute_url()}/@vocabularies/"
+            "commune_portal.vocabularies.SessionMaterials",
+            headers=HEADERS,
+            auth=secretary,
+        )
+        assert response.json()["items"] == []
 
 
 class TestPrivateContactDetails:

@@ -12,6 +12,7 @@ of ``SessionDocument`` and ``Resolution`` items of this session), so the
 session page can show the materials in agenda order.
 """
 
+from Acquisition import aq_base
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from commune_portal import _
@@ -56,6 +57,18 @@ def session_label(number):
     return f"Kỳ họp thứ {words}" if words else ""
 
 
+def material_uids(session):
+    """The UIDs of the materials of ``session`` (``None``: none): what an
+    agenda row may name, whoever looks."""
+    if session is None:
+        return set()
+    return {
+        item.UID()
+        for item in session.objectValues()
+        if getattr(aq_base(item), "portal_type", None) in MATERIAL_TYPES
+    }
+
+
 class IAgendaRow(model.Schema):
     """One item of the session's agenda."""
 
@@ -72,13 +85,22 @@ class IAgendaRow(model.Schema):
         title=_("Presented by"),
         required=False,
     )
+    # Stored and exchanged over REST as UIDs; the edit form shows the
+    # session's materials by title to tick (``browser/council_agenda.py``).
     documents = schema.List(
         title=_("Materials"),
-        description=_("UIDs of the materials and resolutions of this session."),
+        description=_(
+            "Tick the materials and resolutions of this session discussed "
+            "under this item. A new session has none yet: save it, add its "
+            "materials, then choose them here."
+        ),
         value_type=schema.TextLine(),
         default=[],
         missing_value=[],
         required=False,
+    )
+    directives.widget(
+        documents="commune_portal.browser.council_agenda.SessionMaterialsFieldWidget"
     )
 
 
@@ -138,23 +160,24 @@ class ICouncilSession(model.Schema):
         session = (
             context if getattr(context, "portal_type", None) == PORTAL_TYPE else None
         )
-        present = set()
-        if session is not None:
-            present = {
-                item.UID()
-                for item in session.objectValues()
-                if getattr(item, "portal_type", None) in MATERIAL_TYPES
-            }
-        unknown = sorted(wanted - present)
-        if unknown:
-            raise FieldInvalid(
-                _(
-                    "The agenda names materials that are not in this session: "
-                    "${uids}. Add the materials to the session first.",
-                    mapping={"uids": ", ".join(unknown)},
-                ),
-                "agenda",
-            )
+        present = material_uids(session)
+        for row in rows:
+            unknown = [
+                uid for uid in (row.get("documents") or ()) if uid not in present
+            ]
+            if unknown:
+                raise FieldInvalid(
+                    _(
+                        "The agenda item “${item}” names materials that are not "
+                        "in this session: ${uids}. Add the materials to the "
+                        "session first.",
+                        mapping={
+                            "item": row.get("item") or "",
+                            "uids": ", ".join(unknown),
+                        },
+                    ),
+                    "agenda",
+                )
 
 
 @implementer(ICouncilSession)
