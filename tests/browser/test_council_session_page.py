@@ -5,6 +5,7 @@ votes, the secretary's actions."""
 
 from commune_portal.voting.result import freeze
 from datetime import datetime
+from lxml import html
 from tests.browser.council_pages import browser_of
 from tests.browser.council_pages import build_council
 from tests.browser.council_pages import council_browsers
@@ -17,6 +18,8 @@ from tests.council_helpers import HANOI
 from tests.council_helpers import make_session
 from tests.helpers import make_document
 from tests.helpers import reach_state
+from tests.voting.builders import close_with
+from types import SimpleNamespace
 import pytest
 import transaction
 
@@ -197,6 +200,213 @@ class TestResolutions:
             if article.get("data-uid") == council.unvoted.UID()
         ]
         assert "vote-rejected" in article.cssselect(".vote-result")[0].get("class")
+
+
+def add_vote(session, portal_type, title, rows, **values):
+    from plone import api
+
+    field = "candidates" if portal_type == "Election" else "officials"
+    with api.env.adopt_roles(["Manager"]):
+        return api.content.create(
+            session, portal_type, title=title, **{field: rows}, **values
+        )
+
+
+@pytest.fixture
+def votes(council):
+    """In the fourth session: a published election of two (closed), a
+    published vote of confidence (closed), a published vote of confidence
+    not voted yet, an election circulated to the delegates (not closed) and
+    a private election (closed). The frozen results name who was present
+    and who voted: none of it may reach a page."""
+    fourth = council.fourth
+    who = [council.hoa.UID(), council.binh.UID(), council.dung.UID()]
+    election = add_vote(
+        fourth,
+        "Election",
+        "Bầu Phó Chủ tịch HĐND xã",
+        [
+            {"name": "Trần Văn Bình", "details": "sinh năm 1975"},
+            {"name": "Lê Văn Cường", "details": ""},
+            {"name": "Đỗ Văn Em", "details": ""},
+        ],
+        seats_to_fill=2,
+    )
+    close_with(election, {"1": 12, "2": 9, "3": 4}, 14, present=who, voted=who)
+    confidence = add_vote(
+        fourth,
+        "ConfidenceVote",
+        "Lấy phiếu tín nhiệm năm 2025",
+        [
+            {"name": "Trần Văn Bình", "position": "Chủ tịch HĐND xã"},
+            {"name": "Nguyễn Thị Hoa", "position": "Chủ tịch UBND xã"},
+            {"name": "Lê Văn Cường", "position": "Phó Chủ tịch UBND xã"},
+        ],
+    )
+    close_with(
+        confidence,
+        {
+            "1": {"high": 10, "confidence": 4, "low": 0},
+            "2": {"high": 2, "confidence": 4, "low": 8},
+            "3": {"high": 1, "confidence": 3, "low": 10},
+        },
+        14,
+        present=who,
+        voted=who,
+    )
+    waiting = add_vote(
+        fourth,
+        "ConfidenceVote",
+        "Lấy phiếu tín nhiệm bổ sung",
+        [{"name": "Đỗ Văn Em", "position": "Ủy viên UBND xã"}],
+    )
+    circulated = add_vote(
+        fourth,
+        "Election",
+        "Bầu Trưởng Ban Kinh tế - Ngân sách",
+        [{"name": "Đỗ Văn Em"}],
+    )
+    private = add_vote(
+        fourth, "Election", "Bầu Ủy viên Thường trực", [{"name": "Lê Văn Cường"}]
+    )
+    close_with(private, {"1": 11}, 13, present=who, voted=who)
+    for item in (election, confidence, waiting):
+        reach_state(item)
+    reach_state(circulated, "circulated")
+    transaction.commit()
+    return SimpleNamespace(
+        election=election,
+        confidence=confidence,
+        waiting=waiting,
+        circulated=circulated,
+        private=private,
+        who=who,
+    )
+
+
+def vote_articles(tree):
+    return {
+        article.get("data-uid"): article
+        for article in tree.cssselect("article.session-vote")
+    }
+
+
+class TestVotes:
+    @pytest.mark.parametrize(
+        "reader, shown",
+        [
+            ("anonymous", ["election", "confidence", "waiting"]),
+            ("delegate", ["election", "confidence", "waiting", "circulated"]),
+            (
+                "secretary",
+                ["election", "confidence", "waiting", "circulated", "private"],
+            ),
+        ],
+    )
+    def test_what_each_reader_sees(self, council, browsers, votes, reader, shown):
+        tree = page(getattr(browsers, reader), council.fourth.absolute_url())
+        # In the folder's order.
+        assert uids(tree, "article.session-vote") == [
+            getattr(votes, name).UID() for name in shown
+        ]
+        body = html.tostring(tree, encoding="unicode")
+        # The private election: not even its title.
+        assert ("Bầu Ủy viên Thường trực" in body) == (reader == "secretary")
+        # Nothing of who was present or voted.
+        for uid in votes.who:
+            assert uid not in body
+
+    def test_closed_election_shows_the_elected(self, council, browsers, votes):
+        tree = page(browsers.anonymous, council.fourth.absolute_url())
+        article = vote_articles(tree)[votes.election.UID()]
+        assert texts(article, ".vote-kind") == ["Bầu cử"]
+        (box,) = article.cssselect(".election-result")
+        assert texts(box, ".election-elected-names") == ["Trần Văn Bình, Lê Văn Cường"]
+        rows = box.cssselect("tr.election-candidate")
+        assert [texts(row, ".candidate-name")[0] for row in rows] == [
+            "Trần Văn Bình",
+            "Lê Văn Cường",
+            "Đỗ Văn Em",
+        ]
+        assert [texts(row, ".candidate-votes")[0] for row in rows] == ["12", "9", "4"]
+        # Shares of all 15 delegates, written the Vietnamese way.
+        assert [texts(row, ".candidate-share")[0] for row in rows] == [
+            "80%",
+            "60%",
+            "26,67%",
+        ]
+        assert [texts(row, ".candidate-outcome")[0] for row in rows][:2] == [
+            "Trúng cử",
+            "Trúng cử",
+        ]
+        assert rows[2].cssselect(".badge") == []
+        assert texts(box, ".election-seats") == ["2"]
+        assert texts(box, ".vote-ballots")[0].split()[0] == "14"
+        assert "15" in texts(box, ".vote-ballots")[0]
+        assert texts(box, ".vote-threshold") == ["Quá nửa tổng số đại biểu"]
+        assert article.cssselect(".vote-no-result") == []
+
+    def test_closed_vote_of_confidence_shows_the_shares(self, council, browsers, votes):
+        tree = page(browsers.anonymous, council.fourth.absolute_url())
+        article = vote_articles(tree)[votes.confidence.UID()]
+        assert texts(article, ".vote-kind") == ["Lấy phiếu tín nhiệm"]
+        (box,) = article.cssselect(".confidence-result")
+        assert texts(box, "thead th")[1:4] == [
+            "Tín nhiệm cao",
+            "Tín nhiệm",
+            "Tín nhiệm thấp",
+        ]
+        rows = box.cssselect("tr.confidence-official")
+        assert [texts(row, ".official-name")[0] for row in rows] == [
+            "Trần Văn Bình",
+            "Nguyễn Thị Hoa",
+            "Lê Văn Cường",
+        ]
+        assert texts(rows[0], ".official-position") == ["Chủ tịch HĐND xã"]
+        assert [
+            texts(row, ".official-high")
+            + texts(row, ".official-confidence")
+            + texts(row, ".official-low")
+            for row in rows
+        ] == [
+            ["10 (66,67%)", "4 (26,67%)", "0 (0%)"],
+            ["2 (13,33%)", "4 (26,67%)", "8 (53,33%)"],
+            ["1 (6,67%)", "3 (20%)", "10 (66,67%)"],
+        ]
+        # 8 of 15 is more than half, 10 of 15 is two thirds.
+        assert [row.get("class").split()[-1] for row in rows] == [
+            "confidence-",
+            "confidence-review",
+            "confidence-dismissal",
+        ]
+        outcomes = [texts(row, ".official-outcome")[0] for row in rows]
+        assert "1/2" in outcomes[1]
+        assert "2/3" in outcomes[2]
+        assert len(set(outcomes)) == 3
+        thresholds = texts(box, ".confidence-thresholds")[0]
+        assert "1/2" in thresholds
+        assert "2/3" in thresholds
+
+    def test_a_vote_not_closed_shows_no_counts(self, council, browsers, votes):
+        for reader in ("anonymous", "delegate", "secretary"):
+            tree = page(getattr(browsers, reader), council.fourth.absolute_url())
+            article = vote_articles(tree)[votes.waiting.UID()]
+            assert article.cssselect(".vote-result") == []
+            assert article.cssselect(".vote-no-result")
+
+    def test_the_secretary_sees_the_private_result_and_the_states(
+        self, council, browsers, votes
+    ):
+        tree = page(browsers.secretary, council.fourth.absolute_url())
+        article = vote_articles(tree)[votes.private.UID()]
+        assert texts(article, ".election-elected-names") == ["Lê Văn Cường"]
+        assert article.cssselect(".badge.state-private")
+        tree = page(browsers.anonymous, council.fourth.absolute_url())
+        assert tree.cssselect("article.session-vote .badge[class*=state-]") == []
+
+    def test_no_section_without_votes(self, council, browsers):
+        tree = page(browsers.anonymous, council.fourth.absolute_url())
+        assert tree.cssselect(".session-votes") == []
 
 
 class TestSecretaryActions:

@@ -156,3 +156,21 @@ def refused(status, call, *args):
         call(*args)
     assert info.value.status == status, info.value.message
     return info.value
+
+
+def close_with(item, tally, ballots, seats=15, present=(), voted=(), ballot=None):
+    """Freeze the result of ``item``'s vote from ``tally`` (what its kind
+    counts: ``{"1": 9, ...}`` for an election, ``{"1": {"high": ...}}`` for
+    a vote of confidence), as closing does; return the result."""
+    from commune_portal.voting.interfaces import IVoteKind
+
+    kind = IVoteKind(item)
+    return kind.freeze(
+        tally,
+        ballots,
+        seats,
+        kind.options(),
+        present=present,
+        voted=voted,
+        ballot=ballot,
+    )

@@ -1,12 +1,14 @@
 """The page of a council session (``council-session-view``): its dates and
 place, the agenda with the materials of each item, the materials in agenda
 order then the others, the resolutions with the results of their votes,
-and the secretary's two actions (circulate before the session, publish
-into the kỷ yếu after it).
+the elections and votes of confidence with theirs, and the secretary's two
+actions (circulate before the session, publish into the kỷ yếu after it).
 
-The materials and resolutions are listed from the catalog, so each reader
-sees what the workflow lets them see: the secretary everything, the
-delegates the circulated materials, the public the published ones."""
+The materials, resolutions and votes are listed from the catalog, so each
+reader sees what the workflow lets them see: the secretary everything, the
+delegates the circulated materials, the public the published ones. A
+result is shown once its vote has closed, from the catalog's
+``vote_result`` column (counts and outcome, never who voted)."""
 
 from AccessControl import getSecurityManager
 from commune_portal import _
@@ -21,6 +23,8 @@ from commune_portal.browser.dates import format_datetime
 from commune_portal.content.council_session import MATERIAL_TYPES
 from commune_portal.vocabularies.council import MATERIAL_KINDS
 from commune_portal.vocabularies.council import THRESHOLDS
+from commune_portal.voting.kinds import RATING_TITLES
+from commune_portal.voting.kinds import RATINGS
 from plone import api
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
@@ -28,8 +32,15 @@ from zope.i18n import translate
 
 MATERIAL = "SessionDocument"
 RESOLUTION = "Resolution"
+ELECTION = "Election"
+CONFIDENCE_VOTE = "ConfidenceVote"
+VOTE_TYPES = (ELECTION, CONFIDENCE_VOTE)
 MATERIAL_KIND_TITLES = dict(MATERIAL_KINDS)
 THRESHOLD_TITLES = dict(THRESHOLDS)
+VOTE_KIND_TITLES = {
+    ELECTION: _("Election"),
+    CONFIDENCE_VOTE: _("Vote of confidence"),
+}
 
 # The secretary's actions on a session (views of ``commune_portal.council``).
 CIRCULATE = "circulate-materials"
@@ -62,17 +73,148 @@ def vote_summary(result, request):
     }
 
 
-class VoteResultBox:
-    """The result box of a resolution (``templates/vote_result.pt``), for
-    the session page and the resolution's own page."""
+def format_percent(value, request):
+    """A share in percent as the reader writes it: ``66.67`` ->
+    ``"66,67%"`` in Vietnamese, ``"66.67%"`` in English; ``""`` for
+    none."""
+    if value is None:
+        return ""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    language = request.get("LANGUAGE", None) or "vi"
+    if language.startswith("vi"):
+        text = text.replace(".", ",")
+    return f"{text}%"
 
-    _result_template = ViewPageTemplateFile("templates/vote_result.pt")
+
+def _counts(result, request):
+    """What the boxes of every kind of vote show of the ballots."""
+    seats = result.get("total_delegates") or 0
+    return {
+        "seats": seats,
+        "ballots": result.get("ballots", 0),
+        "not_voted": result.get("not_voted", 0),
+        "closed": format_datetime(result.get("closed"), request),
+    }
+
+
+def election_summary(result, request):
+    """The frozen result of an election (``voting.kinds.ElectionVote``) as
+    the result box shows it, or ``None`` when the vote has not closed."""
+    if not result or "candidates" not in result:
+        return None
+    candidates = [
+        {
+            "name": row.get("name", ""),
+            "details": row.get("details") or "",
+            "votes": row.get("votes", 0),
+            "share": format_percent(row.get("share"), request),
+            "elected": bool(row.get("elected")),
+            "tied": bool(row.get("tied")),
+        }
+        for row in result["candidates"]
+    ]
+    return {
+        "kind": "election",
+        "candidates": candidates,
+        "elected": [row["name"] for row in candidates if row["elected"]],
+        "tied": any(row["tied"] for row in candidates),
+        "seats_to_fill": result.get("seats_to_fill", 1),
+        **_counts(result, request),
+    }
+
+
+def confidence_summary(result, request):
+    """The frozen result of a vote of confidence
+    (``voting.kinds.ConfidenceVoteKind``) as the result box shows it, or
+    ``None`` when the vote has not closed. Each official has the counts
+    and shares of all the delegates, and which threshold, if any, the
+    "low confidence" ratings crossed."""
+    if not result or "officials" not in result:
+        return None
+    # The fractions as the secretary wrote them ("1/2", "2/3").
+    review = (result.get("review_share") or "").replace(" ", "")
+    dismissal = (result.get("dismissal_share") or "").replace(" ", "")
+    officials = []
+    for row in result["officials"]:
+        shares = row.get("shares") or {}
+        if row.get("low_at_least_dismissal_share"):
+            crossed = "dismissal"
+            outcome = _(
+                "Rated low by at least ${share} of the delegates: the body "
+                "that nominated this official proposes their dismissal.",
+                mapping={"share": dismissal},
+            )
+        elif row.get("low_more_than_review_share"):
+            crossed = "review"
+            outcome = _(
+                "Rated low by more than ${share} of the delegates: may resign; "
+                "otherwise a vote of no confidence is put to the council.",
+                mapping={"share": review},
+            )
+        else:
+            crossed = ""
+            outcome = _("No threshold crossed")
+        officials.append(
+            {
+                "name": row.get("name", ""),
+                "position": row.get("position") or "",
+                "ratings": [
+                    {
+                        "rating": rating,
+                        "title": translate(RATING_TITLES[rating], context=request),
+                        "count": row.get(rating, 0),
+                        "share": format_percent(shares.get(rating), request),
+                    }
+                    for rating in RATINGS
+                ],
+                "crossed": crossed,
+                "outcome": translate(outcome, context=request),
+            }
+        )
+    return {
+        "kind": "confidence",
+        "rating_titles": [
+            translate(RATING_TITLES[rating], context=request) for rating in RATINGS
+        ],
+        "officials": officials,
+        "review_share": review,
+        "dismissal_share": dismissal,
+        **_counts(result, request),
+    }
+
+
+SUMMARIES = {
+    RESOLUTION: vote_summary,
+    ELECTION: election_summary,
+    CONFIDENCE_VOTE: confidence_summary,
+}
+
+
+def summary_of(portal_type, result, request):
+    """The box's summary of the frozen ``result`` of an item of
+    ``portal_type`` (``None`` when the vote has not closed)."""
+    summarize = SUMMARIES.get(portal_type)
+    return summarize(result, request) if summarize else None
+
+
+class VoteResultBox:
+    """The result box of a vote (``templates/vote_result.pt`` for a
+    resolution, ``election_result.pt``, ``confidence_result.pt``), for the
+    session page and the voted item's own page."""
+
+    _result_templates = {
+        None: ViewPageTemplateFile("templates/vote_result.pt"),
+        "election": ViewPageTemplateFile("templates/election_result.pt"),
+        "confidence": ViewPageTemplateFile("templates/confidence_result.pt"),
+    }
 
     def result_box(self, summary, heading=True):
-        """The box of ``summary`` (``vote_summary``), ``""`` for none."""
+        """The box of ``summary`` (``vote_summary``, ``election_summary``,
+        ``confidence_summary``), ``""`` for none."""
         if summary is None:
             return ""
-        return self._result_template(summary=summary, heading=heading)
+        template = self._result_templates[summary.get("kind")]
+        return template(self, summary=summary, heading=heading)
 
 
 class CouncilSessionView(VoteResultBox, CouncilPage):
@@ -164,13 +306,14 @@ class CouncilSessionView(VoteResultBox, CouncilPage):
     # -- contents ---------------------------------------------------------
 
     def _contents(self):
-        """The materials and resolutions the user may see, in the order
-        of the session's folder (brains)."""
+        """The materials, resolutions, elections and votes of confidence
+        the user may see, in the order of the session's folder (brains of
+        one query)."""
         if not hasattr(self, "_brains"):
             self._brains = api.content.find(
                 context=self.context,
                 depth=1,
-                portal_type=list(MATERIAL_TYPES),
+                portal_type=[*MATERIAL_TYPES, *VOTE_TYPES],
                 sort_on="getObjPositionInParent",
             )
         return self._brains
@@ -252,4 +395,34 @@ class CouncilSessionView(VoteResultBox, CouncilPage):
             # (indexers/council.py ``vote_result``).
             row["result"] = vote_summary(brain.vote_result, self.request)
             rows.append(row)
+        return rows
+
+    def votes(self):
+        """The session's elections and votes of confidence in the folder's
+        order (the agenda names only documents), each with the result of
+        its vote once closed."""
+        rows = []
+        for brain in self._contents():
+            if brain.portal_type not in VOTE_TYPES:
+                continue
+            title = VOTE_KIND_TITLES[brain.portal_type]
+            rows.append(
+                {
+                    "uid": brain.UID,
+                    "url": brain.getURL(),
+                    "title": brain.Title,
+                    "portal_type": brain.portal_type,
+                    "kind": self.translate(title),
+                    "state": brain.review_state,
+                    "state_title": state_title(
+                        brain.review_state, brain.portal_type, self.request
+                    ),
+                    "badge": state_badge(brain.review_state),
+                    # The frozen result, kept in the catalog
+                    # (indexers/council.py ``vote_result``).
+                    "result": summary_of(
+                        brain.portal_type, brain.vote_result, self.request
+                    ),
+                }
+            )
         return rows

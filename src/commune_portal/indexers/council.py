@@ -345,7 +345,7 @@ def response_excerpt(obj):
 
 
 # What listings show of a closed vote: its outcome and counts, never who
-# was present or voted.
+# was present or voted (``present``, ``voted`` are left out).
 VOTE_RESULT_KEYS = (
     "adopted",
     "yes",
@@ -355,14 +355,59 @@ VOTE_RESULT_KEYS = (
     "total_delegates",
     "threshold",
     "closed",
+    "ballot",
+    # an election
+    "seats_to_fill",
+    "elected",
+    "ballots",
+    # a vote of confidence
+    "review_share",
+    "dismissal_share",
 )
+# Per candidate of an election, per official of a vote of confidence: the
+# counts the delegates gave them, with the shares and outcome computed at
+# closing (``voting.kinds``).
+CANDIDATE_KEYS = ("key", "name", "details", "votes", "share", "elected", "tied")
+OFFICIAL_KEYS = (
+    "key",
+    "name",
+    "position",
+    "high",
+    "confidence",
+    "low",
+    "low_more_than_review_share",
+    "low_at_least_dismissal_share",
+)
+
+
+def _rows_of(rows, keys):
+    """Plain copies of the frozen rows, with ``keys`` only (and the
+    official's ``shares``), so that no persistent object of the item is
+    shared with the catalog's record."""
+    copies = []
+    for row in rows or ():
+        copy = {key: row[key] for key in keys if key in row}
+        if "shares" in row:
+            copy["shares"] = dict(row["shares"])
+        copies.append(copy)
+    return copies
 
 
 @indexer(IVotable, ICommunePortalCatalog)
 def vote_result(obj):
     """The outcome and counts of the frozen result (``voting.result``), or
-    ``None`` while the vote has not closed."""
+    ``None`` while the vote has not closed: a resolution's counts, an
+    election's candidates with their votes and who was elected, a vote of
+    confidence's officials with their counts and shares of all the
+    delegates. Nothing about who was present or who voted."""
     result = result_of(obj)
     if result is None:
         return None
-    return {key: result[key] for key in VOTE_RESULT_KEYS if key in result}
+    found = {key: result[key] for key in VOTE_RESULT_KEYS if key in result}
+    if "elected" in found:
+        found["elected"] = list(found["elected"])
+    if "candidates" in result:
+        found["candidates"] = _rows_of(result["candidates"], CANDIDATE_KEYS)
+    if "officials" in result:
+        found["officials"] = _rows_of(result["officials"], OFFICIAL_KEYS)
+    return found
