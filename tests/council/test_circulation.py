@@ -15,6 +15,8 @@ from tests.council_helpers import build_council
 from tests.council_helpers import make_material
 from tests.council_helpers import record_mail
 from zExceptions import Unauthorized
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
 import pytest
 import transaction
 
@@ -337,6 +339,26 @@ class TestMail:
             materials.publish(session)
         transaction.commit()
         assert len(self.delivered()) == count
+
+    def test_committed_where_no_site_is_set(self, session, functional_portal, caplog):
+        """A script (``make start``'s demo, a console script) may commit
+        after leaving the site: the e-mails are queued all the same, in
+        the site's language, and the script's (no) site is restored."""
+        with api.env.adopt_user(username="thuky"):
+            materials.circulate(session)
+        setSite(None)
+        try:
+            transaction.commit()
+            assert getSite() is None
+        finally:
+            setSite(functional_portal)
+        assert "Could not e-mail" not in caplog.text
+        messages = self.delivered()
+        assert sorted(m["To"] for m in messages) == [
+            "hoa.nt@nghiduong.example.vn",
+            "nam.tv@example.vn",
+        ]
+        assert "Kính gửi đại biểu" in body(messages[0])
 
     def test_a_delegate_without_account_is_told(self, session):
         term = session.aq_parent

@@ -35,6 +35,7 @@ from plone import api
 from Products.CMFCore.utils import getToolByName
 from zoneinfo import ZoneInfo
 from zoneinfo import ZoneInfoNotFoundError
+from zope.component.hooks import site as site_hook
 from zope.i18n import translate
 import logging
 import transaction
@@ -157,18 +158,31 @@ def collect(session, material):
         current.set_data(_PENDING, pending)
         current.addBeforeCommitHook(send_pending, (pending,))
     entry = pending.setdefault(
-        session.getPhysicalPath(), {"session": session, "materials": []}
+        session.getPhysicalPath(),
+        {
+            "session": session,
+            "materials": [],
+            # The session's own site, for the hook (see ``send_pending``).
+            "site": getToolByName(session, "portal_url").getPortalObject(),
+        },
     )
     if not any(aq_base(m) is aq_base(material) for m in entry["materials"]):
         entry["materials"].append(material)
 
 
 def send_pending(pending):
-    """Before-commit hook: one e-mail per delegate and session."""
+    """Before-commit hook: one e-mail per delegate and session.
+
+    The hook runs wherever the transaction is committed: a script (the
+    demo of ``make start``, a console script) may commit after leaving the
+    site, where Plone's registry and tools cannot be found. The e-mail is
+    therefore composed with the session's site set, and the caller's site
+    (or none) is restored afterwards."""
     for entry in pending.values():
         session = entry["session"]
         try:
-            notify_delegates(session, entry["materials"])
+            with site_hook(entry["site"]):
+                notify_delegates(session, entry["materials"])
         except Exception:
             # An e-mail never stops a circulation.
             logger.exception(
