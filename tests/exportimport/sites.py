@@ -149,6 +149,19 @@ def tamper(exported, path, changes):
     return path
 
 
+def exported_item(exported, item_path):
+    """The data of the item at ``item_path`` (inside the site) in the
+    export ``exported``, and its text as written."""
+    content = exported / "content"
+    metadata = json.loads((content / "__metadata__.json").read_text())
+    for name in metadata["_data_files_"]:
+        text = (content / name).read_text()
+        data = json.loads(text)
+        if data["@id"] == item_path:
+            return data, text
+    raise KeyError(item_path)
+
+
 def export_site(site, path):
     """``plone-exporter``: every exporter of the site into ``path``."""
     with on_site(site), as_system():

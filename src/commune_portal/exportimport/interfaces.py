@@ -11,7 +11,13 @@ class IItemState(Interface):
     under ``"commune_portal"`` → *name* in the item's data, and the content
     importer gives it back to ``restore`` of the same adapter on the
     imported item, after its fields (``values.py``). Register one per kind
-    of state (``configure.zcml``: the item's last editor).
+    of state (``configure.zcml``: the item's last editor, the council's
+    votes ...).
+
+    An adapter whose ``after_content`` is true is restored only once all
+    the content, its local roles and relations are imported (the last
+    importer, ``rebuild.py``): for state that the import of other items
+    changes (a term's grants, which the import of its delegates syncs).
     """
 
     def export():

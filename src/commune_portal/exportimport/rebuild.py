@@ -23,7 +23,14 @@ is then stale:
   after a later edit; the procedures' ``legal_basis_end``, which depends on
   those windows;
 - a classified item the export has in a disclosing state (a tampered or
-  older export) is withdrawn (``workflows/classified.py``).
+  older export) is withdrawn (``workflows/classified.py``);
+- what the add-on keeps beside the fields that the import of other items
+  changes (``IItemState`` adapters with ``after_content``: a term's grants
+  to its delegates, ``council.py``) is restored from the export;
+- the catalog's metadata read from annotations restored after the item
+  was catalogued (a closed vote's ``vote_result``) comes with the reindex;
+- the numbering of citizens' questions continues after the highest code
+  of the site's questions (``questions.py``).
 
 ``RebuildImporter`` runs last, over the items the content import created or
 updated, in path order (containers first): first their states and
@@ -36,6 +43,9 @@ from commune_portal import confidentiality
 from commune_portal.behaviors.official_document import IOfficialDocumentMarker
 from commune_portal.behaviors.subscribers import LEGAL_INDEXES
 from commune_portal.behaviors.subscribers import refresh_ended_documents
+from commune_portal.exportimport.interfaces import IItemState
+from commune_portal.exportimport.questions import highest_codes
+from commune_portal.exportimport.questions import raise_sequence
 from commune_portal.exportimport.report import ImportReport
 from commune_portal.exportimport.report import logger
 from commune_portal.exportimport.settings import site_path
@@ -50,6 +60,7 @@ from plone.exportimport.interfaces import IExportImportRequestMarker
 from plone.exportimport.utils import request_provides
 from plone.exportimport.utils.content import get_deserializer
 from Products.CMFCore.indexing import processQueue
+from zope.component import queryAdapter
 import copy
 
 
@@ -147,6 +158,7 @@ class RebuildImporter(BaseDatalessImporter):
         exported_roles = self._exported_local_roles()
         for obj in self.objects(paths, "security and state"):
             path = site_path(obj)
+            self.restore_later(obj, self.report.later.get(path))
             if importer_id:
                 own_roles_only(obj, importer_id, exported_roles.get(obj.UID()))
             update_security(obj)
@@ -167,10 +179,20 @@ class RebuildImporter(BaseDatalessImporter):
                 obj.reindexObject(idxs=idxs)
             count += 1
         processQueue()
+        raise_sequence(highest_codes())
         self._commit(f"Commune portal: rebuilt {count} items")
         report = self.report.rebuild_lines(count)
         logger.info(report[0])
         return "\n".join(report)
+
+    @staticmethod
+    def restore_later(obj, state):
+        """Restore the ``IItemState`` adapters of ``obj`` that wait for all
+        the content (``after_content``) from their exported ``state``."""
+        for name, data in sorted((state or {}).items()):
+            carrier = queryAdapter(obj, IItemState, name=name)
+            if carrier is not None:
+                carrier.restore(data)
 
     def complete_deferred(self):
         """Deserialize again, now that all the content is there, the fields

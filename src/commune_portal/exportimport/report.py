@@ -53,6 +53,9 @@ class ImportReport:
         self.deferred = {}
         # (item path, [fields]) set by that second try.
         self.completed_later = []
+        # item path -> {name: exported data} of the ``IItemState``
+        # adapters restored after all the content (``after_content``).
+        self.later = {}
 
     def setting(self, name, status):
         self.settings[name] = status

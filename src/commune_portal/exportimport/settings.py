@@ -5,7 +5,10 @@
   signer positions, the workflow settings ...), as JSON;
 - ``policies``: the placeful workflow policies of every folder that has
   some (CMFPlacefulWorkflow's ``.wf_policy_config``, which is no content
-  and is not exported with it), by UID and path.
+  and is not exported with it), by UID and path;
+- ``question_sequence``: the last number of each year's tracking codes of
+  citizens' questions (``questions.py``), so that the new site never gives
+  a code again.
 
 On import the records are applied before the content, so that the content
 is checked against the source site's lists and workflow settings. The
@@ -17,6 +20,8 @@ history are those of that workflow.
 
 from Acquisition import aq_base
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
+from commune_portal.exportimport.questions import exported_sequence
+from commune_portal.exportimport.questions import raise_sequence
 from commune_portal.exportimport.report import ImportReport
 from commune_portal.exportimport.report import logger
 from commune_portal.workflows.policies import current_policies
@@ -103,6 +108,7 @@ class SettingsExporter(BaseExporter):
             "version": FORMAT_VERSION,
             "registry": registry_records(),
             "policies": folder_policies(set(content) if content is not None else None),
+            "question_sequence": exported_sequence(),
         }
         filepath = self._dump(data, self.filepath)
         logger.info(
@@ -203,6 +209,7 @@ class SettingsImporter(BaseImporter):
         if data is None:
             return f"{self.__class__.__name__}: No data to import"
         apply_registry(data.get("registry") or {}, self.report)
+        raise_sequence(data.get("question_sequence") or {})
         portal = api.portal.get()
         for entry in data.get("policies") or ():
             self.by_uid[entry.get("uid")] = entry

@@ -18,7 +18,8 @@ item (all its schemata, whatever its type):
   item, and what was done.
 
 What the add-on keeps on an item beside its fields (the item's last
-editor, ``state.py``) travels in the item's data, through ``IItemState``
+editor, ``state.py``; the council's votes, attendance and grants,
+``council.py``) travels in the item's data, through ``IItemState``
 adapters (``export_item_state``, a data hook of the content exporter; the
 object hook ``ValueKeeper.imported``). And the item's state comes from its
 exported history alone (``state_from_history``).
@@ -266,6 +267,10 @@ class ValueKeeper:
         state = item.get(ITEM_KEY)
         state = state if isinstance(state, dict) else {}
         for name, carrier in getAdapters((obj,), IItemState):
+            if getattr(carrier, "after_content", False):
+                if state.get(name) is not None:
+                    self.report.later.setdefault(path, {})[name] = state[name]
+                continue
             carrier.restore(state.get(name))
         self.report.imported.append(path)
         if confidentiality.exposed(obj):

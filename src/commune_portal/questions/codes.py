@@ -74,6 +74,15 @@ def _sequences(portal):
     return sequences
 
 
+def sequences_of(portal, create=False):
+    """The last number of each year's codes of ``portal`` (``{year:
+    number}``, persistent); an empty dict, writing nothing, when it has
+    none and not ``create``."""
+    if not create and ANNOTATION_KEY not in IAnnotations(portal):
+        return {}
+    return _sequences(portal)
+
+
 def _taken(code):
     catalog = api.portal.get_tool("portal_catalog")
     if CODE_INDEX not in catalog.indexes():
