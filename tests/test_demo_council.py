@@ -302,3 +302,39 @@ def test_the_circulated_session_is_for_the_delegates(functional_demo, request_fa
     assert delegate.json()["review_state"] == "circulated"
     published = TERM_PATH + "/ky-hop-thu-nhat/nghi-quyet-13-nq-hdnd"
     assert _session(request_factory).get(published).status_code == 200
+
+
+def test_the_secretarys_work_and_listings(portal, setup_tool):
+    """As ``make start`` builds it (the structure, then the demo): the
+    catalog knows the secretary's role on the council section, so that her
+    work lists ("Việc của tôi": who may act on an item) and the listings
+    (what she may see) find exactly what the role gives her, the section's
+    own pages included."""
+    setup_tool.runAllImportStepsFromProfile("profile-commune_portal:structure")
+    _apply_demo(setup_tool)
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(portal["hdnd"].getPhysicalPath())
+    thuky = api.user.get(userid=data.SECRETARY["user_id"])
+    may_act, may_view = set(), set()
+    with api.env.adopt_user(user=thuky):
+        for brain in catalog.unrestrictedSearchResults(path=path):
+            obj = brain._unrestrictedGetObject()
+            if api.user.has_permission("View", obj=obj):
+                may_view.add(brain.getPath())
+            if api.content.get_state(obj, None) is not None and (
+                api.user.has_permission("Review portal content", obj=obj)
+            ):
+                may_act.add(brain.getPath())
+        seen = {brain.getPath() for brain in catalog(path=path)}
+        petitions = catalog(path=path, portal_type="VoterPetition")
+    # The query of the work lists (workflow/worklists.py).
+    acting = {
+        brain.getPath()
+        for brain in catalog.unrestrictedSearchResults(
+            path=path, workflow_actors=catalog._listAllowedRolesAndUsers(thuky)
+        )
+    }
+    assert acting == may_act
+    assert f"{path}/ky-yeu" in acting and f"{path}/kien-nghi-cu-tri" in acting
+    assert seen == may_view
+    assert len(petitions) == 12  # in every state, not only the published

@@ -14,6 +14,7 @@ records are left as they are (an administrator may have changed them).
 """
 
 from commune_portal.council import materials as secretary_actions
+from commune_portal.indexers.workflow import reindex_workflow_indexes
 from commune_portal.setuphandlers import demo_council_data as data
 from commune_portal.setuphandlers.demo_documents import minimal_pdf
 from commune_portal.setuphandlers.structure import create_sections
@@ -91,6 +92,11 @@ def create_council(portal):
             user["user_id"]: demo_user(user) for user in data.DELEGATE_USERS
         }
         api.user.grant_roles(user=secretary, obj=section, roles=["CouncilSecretary"])
+        # As the sharing page does: the catalog learns what the role lets
+        # her see and act on in the section as it is (plone.api does not
+        # reindex; what is created below is indexed with the role).
+        section.reindexObjectSecurity()
+        reindex_workflow_indexes(section, below=True)
     with api.env.adopt_user(user=secretary):
         term = _create(
             section,
