@@ -228,6 +228,37 @@ class TestMaterials:
             "published",
         ]
 
+    def test_votes_are_not_materials(self, council):
+        """Elections and votes of confidence are voted on, not read: the
+        listing's materials leave them out, closed or not (their results are
+        on the session page and in ``GET <session>/@votes``)."""
+        from tests.voting.builders import close_with
+
+        session = council["sessions"][10]
+        with api.env.adopt_roles(["Manager"]):
+            election = api.content.create(
+                session,
+                "Election",
+                title="Bầu Phó Chủ tịch HĐND xã",
+                candidates=[{"name": "Trần Văn Bình", "details": ""}],
+            )
+            confidence = api.content.create(
+                session,
+                "ConfidenceVote",
+                title="Lấy phiếu tín nhiệm năm 2025",
+                officials=[{"name": "Trần Văn Bình", "position": ""}],
+            )
+            for item in (election, confidence):
+                api.content.transition(item, to_state="published")
+        close_with(election, {"1": 12}, 14)
+        listing = sessions(council["section"], materials="true", proceedings="true")
+        rows = {row.session_number: row for row in listing.rows()}
+        assert [m.portal_type for m in rows[10].materials] == [
+            "SessionDocument",
+            "Resolution",
+            "SessionDocument",
+        ]
+
 
 class TestWhoSeesWhat:
     def test_anonymous(self, council):
