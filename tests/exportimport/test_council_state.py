@@ -13,6 +13,7 @@ the secretary, a delegate and anyone see of each vote is the same, the
 open vote goes on, and no code of a question is given again."""
 
 from commune_portal.council import delegates as council_delegates
+from commune_portal.exportimport.interfaces import IItemState
 from commune_portal.exportimport.settings import FILENAME
 from commune_portal.questions import codes
 from commune_portal.voting import attendance
@@ -27,6 +28,8 @@ from tests.voting.builders import as_anonymous
 from tests.voting.builders import as_user
 from tests.voting.builders import Council
 from tests.voting.builders import refused
+from zope.annotation.interfaces import IAnnotations
+from zope.component import getAdapter
 from zope.event import notify
 import json
 import pytest
@@ -340,9 +343,21 @@ class TestCouncilState:
     def test_export_without_sequence(
         self, functional_app_class, source, exported, tmp_path_factory
     ):
-        """An export made before the numbering travelled: the numbering
-        continues after the highest code of the imported questions."""
-        path = sites.tamper(exported, tmp_path_factory.mktemp("older"), {})
+        """An export made before the numbering and the codes travelled
+        (the code is the read-only field only): the question keeps its
+        code, the numbering continues after the highest code of the
+        imported questions."""
+
+        def without_state(data):
+            del data["commune_portal"]
+            return data
+
+        question = source.question_path
+        path = sites.tamper(
+            exported,
+            tmp_path_factory.mktemp("older"),
+            {question: (question, without_state)},
+        )
         settings = path / f"{FILENAME}.json"
         data = json.loads(settings.read_text())
         del data["question_sequence"]
@@ -358,3 +373,28 @@ class TestCouncilState:
             assert dict(codes.sequences_of(site)) == {year: 2}
             new = make_question(site["hoi-dap"])
         assert new.tracking_code.endswith("-000003")
+
+
+def test_open_named_vote_restored_in_place(portal):
+    """An open named vote, exported and restored (``IItemState``): the same
+    box, the same ``@votes``, and it goes on."""
+    council = Council(portal)
+    council.mark_present(12)
+    item = council.resolution
+    with as_user("thuky"):
+        votes.open_vote(item)
+    cast_named(item, council.users[0], "yes")
+    cast_named(item, council.users[1], "no")
+    cast_named(item, council.users[1], "abstain")
+    carrier = getAdapter(item, IItemState, name="vote_box")
+    data = json.loads(json.dumps(carrier.export()))
+    before = {user_id: seen(portal, item, user_id) for user_id in VIEWERS}
+    del IAnnotations(item)[votes.BOX_KEY]
+    carrier.restore(data)
+    assert {user_id: seen(portal, item, user_id) for user_id in VIEWERS} == before
+    assert votes.box_of(item).named[council.delegates[1].UID()][-1][0] == "abstain"
+    cast_named(item, council.users[2], "yes")
+    with as_user("thuky"):
+        votes.close_vote(item)
+    result = result_of(item)
+    assert (result["yes"], result["no"], result["abstain"]) == (2, 0, 1)

@@ -18,6 +18,11 @@ class IItemState(Interface):
     the content, its local roles and relations are imported (the last
     importer, ``rebuild.py``): for state that the import of other items
     changes (a term's grants, which the import of its delegates syncs).
+
+    An adapter with an ``exported_field`` gets, when the item's data has no
+    state of its own (an export made before the adapter existed), the
+    value of that field in the item's data: for a read-only field, which
+    plone.exportimport exports and plone.restapi's deserializer leaves out.
     """
 
     def export():

@@ -10,7 +10,8 @@ travelled too. A number is never lowered: a new question never gets a code
 that a question of either site had, even one deleted since.
 
 A question's own code (``tracking_code``, read-only, which plone.restapi's
-deserializer leaves out) travels with ``TrackingCode``: creating the
+deserializer leaves out) travels with ``TrackingCode`` (from the field
+itself in an older export): creating the
 question on the new site gave it the next code, as for a question added by
 hand; it gets its exported code back, and the number taken is given back.
 """
@@ -86,6 +87,9 @@ def give_back(code):
 class TrackingCode:
     """The tracking code of a citizen's question (see the module's
     docstring)."""
+
+    # plone.exportimport exports the field, read-only, as any other.
+    exported_field = "tracking_code"
 
     def __init__(self, context):
         self.context = context

@@ -271,7 +271,13 @@ class ValueKeeper:
                 if state.get(name) is not None:
                     self.report.later.setdefault(path, {})[name] = state[name]
                 continue
-            carrier.restore(state.get(name))
+            data = state.get(name)
+            field = getattr(carrier, "exported_field", None)
+            if data is None and field:
+                # An older export: the field's value as plone.exportimport
+                # wrote it (a read-only field the deserializer leaves out).
+                data = item.get(field)
+            carrier.restore(data)
         self.report.imported.append(path)
         if confidentiality.exposed(obj):
             self.report.exposed.add(path)
