@@ -11,6 +11,7 @@ from commune_portal.browser.council import CouncilPage
 from commune_portal.browser.council import state_badge
 from commune_portal.browser.council import state_title
 from commune_portal.browser.dates import localized_date
+from commune_portal.council import petitions
 from plone import api
 
 
@@ -77,6 +78,11 @@ class VoterPetitionView(CouncilPage):
             "title": state_title(state, self.context.portal_type, self.request),
             "badge": state_badge(state),
         }
+
+    def may_answer(self):
+        """Whether the reader may record the answer (``@@answer-petition``:
+        the council secretary, in any state)."""
+        return petitions.may_answer(self.context)
 
     def response(self):
         """``{"html", "date", "published"}`` of the answer, once published;
