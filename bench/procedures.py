@@ -18,6 +18,13 @@ of the ``structure`` profile, then:
    the function ``POST @procedures-import`` and the console script call,
    in batches each followed by its commit (as the console script does),
    publishing them; ``--profile`` writes a cProfile summary of the import;
+   beside it, batch for batch, the plain-Plone baseline (unless
+   ``--no-baseline``): in a second site without the add-on (``plain``, as
+   ``bench/creation.py`` makes it), the same number of ``Document`` items
+   with the items' titles and descriptions, added the way plone.restapi's
+   ``POST`` adds them and
+   published with ``publish`` (``@workflow/publish``), each batch followed
+   by its commit; both rates come from the same minutes of the machine;
 3. times, as Anonymous and in-process, six ``@procedures`` queries against
    the bare catalog (the same query, sort and batch through
    ``portal_catalog.searchResults``, the same metadata read from the page's
@@ -67,6 +74,12 @@ def parse_args(argv):
         help="300 procedures, batches of 100, one repetition (CI)",
     )
     parser.add_argument("--profile", action="store_true", help="cProfile the import")
+    parser.add_argument(
+        "--no-baseline",
+        dest="baseline",
+        action="store_false",
+        help="skip the plain-Plone baseline (Documents created and published)",
+    )
     parser.add_argument(
         "--check",
         action="store_true",
@@ -512,42 +525,85 @@ def variants_for(env, params, tokens, site_path):
     }
 
 
-def import_all(app, container, items, args, profiler):
+def plain_document(container, item):
+    """The plain-Plone counterpart of an imported procedure, the cheapest
+    content plain Plone creates and publishes: a ``Document`` with the
+    item's title and description (no text to transform), added as
+    plone.restapi's ``POST`` adds it (name from the title, the folder's
+    ``ContainerModifiedEvent``) and published as ``@workflow/publish``
+    does."""
+    from Acquisition import aq_base
+    from plone import api
+    from plone.restapi.services.content.utils import add
+    from plone.restapi.services.content.utils import create
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectCreatedEvent
+
+    obj = create(container, "Document", title=item["title"])
+    obj = obj.__of__(container)
+    obj.description = item.get("description") or ""
+    obj = aq_base(obj)
+    notify(ObjectCreatedEvent(obj))
+    obj = add(container, obj, rename=True)
+    api.portal.get_tool("portal_workflow").doActionFor(obj, "publish")
+    return obj
+
+
+def import_all(app, sides, items, args, profilers):
+    """Import ``items`` into the procedures folder and, batch for batch,
+    the plain-Plone baseline into the plain site (``sides``: name -> (site,
+    folder)); each batch is followed by its commit and timed with it."""
     from _site import log
     from _site import rss_mb
     from commune_portal.procedure_import import import_procedures
+    from zope.component.hooks import setSite
     import transaction
 
     totals = {"created": 0, "updated": 0, "refused": 0}
     refused = []
     batches = []
-    seconds = 0.0
+    seconds = dict.fromkeys(sides, 0.0)
+    cpu = dict.fromkeys(sides, 0.0)  # CPU seconds of this process
     rss_before, _peak = rss_mb()
     for start in range(0, len(items), args.batch):
         part = items[start : start + args.batch]
-        if profiler is not None:
-            profiler.enable()
-        started = time.perf_counter()
-        # As the console script does: one call and one commit per batch.
-        report = import_procedures(container, part, publish=True)
-        transaction.commit()
-        elapsed = time.perf_counter() - started
-        if profiler is not None:
-            profiler.disable()
-        app._p_jar.cacheGC()
-        seconds += elapsed
-        batches.append((len(part), elapsed))
-        for key in totals:
-            totals[key] += report[key]
-        refused += [e for e in report["items"] if e["status"] == "refused"]
+        times = {}
+        for name, (site, container) in sides.items():
+            setSite(site)
+            profiler = profilers.get(name)
+            if profiler is not None:
+                profiler.enable()
+            started = time.perf_counter()
+            cpu_started = time.process_time()
+            if name == "procedures":
+                # As the console script does: one call and one commit per batch.
+                report = import_procedures(container, part, publish=True)
+            else:
+                for item in part:
+                    plain_document(container, item)
+            transaction.commit()
+            times[name] = time.perf_counter() - started
+            cpu[name] += time.process_time() - cpu_started
+            if profiler is not None:
+                profiler.disable()
+            app._p_jar.cacheGC()
+            seconds[name] += times[name]
+            if name == "procedures":
+                for key in totals:
+                    totals[key] += report[key]
+                refused += [e for e in report["items"] if e["status"] == "refused"]
+        batches.append((len(part), times))
         log(
-            f"{start + len(part)}/{len(items)} imported, "
-            f"{len(part) / elapsed:.0f} items/s in this batch"
+            f"{start + len(part)}/{len(items)}: "
+            + ", ".join(f"{name} {len(part) / t:.0f}/s" for name, t in times.items())
         )
     current, peak = rss_mb()
     return {
         "items": len(items),
-        "seconds": seconds,
+        "seconds": seconds["procedures"],
+        "plain_seconds": seconds.get("plain"),
+        "cpu": cpu["procedures"],
+        "plain_cpu": cpu.get("plain"),
         "batches": batches,
         "rss_before": rss_before,
         "peak_rss": max(current, peak),
@@ -562,27 +618,63 @@ def report(args, info, stats, rows, data_size, others):
 
     n = stats["items"]
     rate = n / stats["seconds"]
-    first_n, first_s = stats["batches"][0]
-    last_n, last_s = stats["batches"][-1]
     lines = [
         f"# Procedures: import and `@procedures`, {n} procedures",
         "",
         f"{info['when']}; {info['cpus']} CPUs ({info['cpu']}), Python "
         f"{info['python']}, Plone {info['plone']}, plone.restapi {info['restapi']}; "
         f"ZODB cache 30000 objects; Data.fs {data_size / 2**20:.0f} MiB. "
-        f"Other benchmarks running: {others or 'none'}.",
+        f"Other benchmarks running: {others or 'none'}. Load average (1, 5, "
+        f"15 min) before the import {info['load_before']}, after it "
+        f"{info['load_after']}.",
         "",
         "## Import (`procedure_import.import_procedures`, published, "
         f"a commit every {args.batch} items)",
         "",
-        "| items | created | updated | refused | time | rate | first batch "
-        "| last batch | RSS before | peak RSS |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-        f"| {n} | {stats['created']} | {stats['updated']} | {stats['refused']} "
-        f"| {stats['seconds']:.1f} s | **{rate:.0f} items/s** "
-        f"| {first_n / first_s:.0f}/s | {last_n / last_s:.0f}/s "
-        f"| {stats['rss_before']:.0f} MiB | {stats['peak_rss']:.0f} MiB |",
+        f"{stats['created']} created, {stats['updated']} updated, "
+        f"{stats['refused']} refused; RSS {stats['rss_before']:.0f} MiB before, "
+        f"peak {stats['peak_rss']:.0f} MiB.",
         "",
+    ]
+    sides = [("procedures", "the import", stats["seconds"], stats["cpu"])]
+    if stats["plain_seconds"]:
+        lines += [
+            "Plain-Plone baseline in the same run, each of its batches right "
+            "after the import's: a site without the add-on, as many `Document` "
+            "items (title and description, no text) added as plone.restapi's `POST` "
+            "adds them and published with `publish`, a commit per batch. CPU: "
+            "the process's CPU time (`time.process_time`), which other "
+            "processes on the machine disturb less than the wall-clock time.",
+            "",
+        ]
+        sides.append(
+            (
+                "plain",
+                "plain Plone, `Document`",
+                stats["plain_seconds"],
+                stats["plain_cpu"],
+            )
+        )
+    lines += [
+        "| what | items | time | rate | CPU time | items per CPU second "
+        "| batches (items/s) |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, label, seconds, cpu in sides:
+        per_batch = ", ".join(f"{k / t[name]:.0f}" for k, t in stats["batches"])
+        lines.append(
+            f"| {label} | {n} | {seconds:.1f} s | **{n / seconds:.0f} items/s** "
+            f"| {cpu:.1f} s | {n / cpu:.0f} | {per_batch} |"
+        )
+    if stats["plain_seconds"]:
+        lines += [
+            "",
+            f"Import / plain Plone: {rate / (n / stats['plain_seconds']):.2f} "
+            f"(rate), {stats['plain_cpu'] / stats['cpu']:.2f} (items per CPU "
+            "second).",
+        ]
+    lines.append("")
+    lines += [
         "## `@procedures` in-process, as Anonymous",
         "",
         f"{args.reps} timed repetitions after {args.warmup} warm-up ones, "
@@ -645,6 +737,7 @@ def worker(app, args):
     from commune_portal.setuphandlers.structure import create_sections
     from commune_portal.text import slugify
     from datetime import datetime
+    from zope.component.hooks import setSite
     import cProfile
     import gc
     import io
@@ -658,23 +751,45 @@ def worker(app, args):
     site = get_site(app, "Plone")
     create_sections(site)  # the structure profile's: thu-tuc-hanh-chinh
     transaction.commit()
-    container = site["thu-tuc-hanh-chinh"]
+    sides = {"procedures": (site, site["thu-tuc-hanh-chinh"])}
+    if args.baseline:
+        from creation import plain_site
+        from plone import api
+
+        plain = plain_site(app)
+        if "thu-tuc" not in plain.objectIds():
+            folder = api.content.create(
+                plain, "Folder", id="thu-tuc", title="Thủ tục hành chính"
+            )
+            api.content.transition(folder, "publish")
+        sides["plain"] = (plain, plain["thu-tuc"])
+        transaction.commit()
+        setSite(site)
     log(f"generating {n} procedures (seed {args.seed})")
     items = generate(n, args.seed)
-    profiler = cProfile.Profile() if args.profile else None
-    stats = import_all(app, container, items, args, profiler)
+    profilers = {name: cProfile.Profile() for name in sides} if args.profile else {}
+    load_before = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    stats = import_all(app, sides, items, args, profilers)
+    load_after = "/".join(f"{x:.1f}" for x in os.getloadavg())
+    setSite(site)
     log(
         f"import: {stats['created']} created, {stats['refused']} refused, "
         f"{n / stats['seconds']:.0f} items/s"
+        + (
+            f"; plain Plone {n / stats['plain_seconds']:.0f} items/s"
+            if stats["plain_seconds"]
+            else ""
+        )
     )
     for entry in stats["refused_items"][:5]:
         log(f"  refused #{entry['position']} {entry['procedure_code']}: {entry}")
-    if profiler is not None:
+    for name, profiler in profilers.items():
         stream = io.StringIO()
         summary = pstats.Stats(profiler, stream=stream)
         summary.sort_stats("cumulative").print_stats(60)
         summary.sort_stats("tottime").print_stats(30)
-        base = os.path.join(RESULTS, f"procedures-import-profile-{n}")
+        label = "import" if name == "procedures" else "plain"
+        base = os.path.join(RESULTS, f"procedures-{label}-profile-{n}")
         profiler.dump_stats(f"{base}.prof")
         with open(f"{base}.txt", "w") as handle:
             handle.write(stream.getvalue())
@@ -714,6 +829,7 @@ def worker(app, args):
 
     info = machine()
     info["when"] = datetime.now().strftime("%Y-%m-%d %H:%M")
+    info["load_before"], info["load_after"] = load_before, load_after
     others = "; ".join(filter(None, {others_at_start, other_benchmarks()}))
     storage = app._p_jar.db().storage
     name = getattr(storage, "getName", lambda: "")()
