@@ -12,6 +12,8 @@ PORT ?= 8080
 ADMIN_USER ?= admin
 ADMIN_PASSWORD ?= admin
 PYTEST_ARGS ?=
+# make test: one pytest-xdist worker per core (TEST_JOBS=0: no workers).
+TEST_JOBS ?= auto
 
 SOURCES := $(wildcard src tests scripts bench)
 XML_FILES = $(shell find src -name '*.zcml' -o -name '*.xml' | sort)
@@ -53,7 +55,7 @@ start: site ## Install, create the demo site and serve it on http://$(HOST):$(PO
 
 .PHONY: test
 test: $(VENV)/.installed browser-deps cluster-deps ## Install what is missing and run the whole test suite (browser journeys and cluster included)
-	AXE_CORE_JS=$(AXE_JS) $(BIN)/pytest $(PYTEST_ARGS)
+	AXE_CORE_JS=$(AXE_JS) $(BIN)/pytest -n $(TEST_JOBS) --no-loadscope-reorder $(PYTEST_ARGS)
 
 .PHONY: journeys
 journeys: $(VENV)/.installed browser-deps ## Run the browser journeys and accessibility checks alone (tests/journeys)

@@ -10,6 +10,7 @@ os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 from commune_portal.testing import FUNCTIONAL_TESTING  # noqa: E402
 from commune_portal.testing import INTEGRATION_TESTING  # noqa: E402
 from datetime import date as D  # noqa: E402
+from pathlib import Path  # noqa: E402
 from plone import api  # noqa: E402
 from plone.app.testing import setRoles  # noqa: E402
 from plone.namedfile.file import NamedBlobFile  # noqa: E402
@@ -31,6 +32,57 @@ globals().update(
 )
 
 PASSWORD = "Mat-khau-thu-2026"
+
+
+# -- running in parallel ------------------------------------------------------
+
+TESTS = Path(__file__).parent
+
+# Whole folders one worker runs alone, first: each builds a costly fixture
+# once (a PostgreSQL cluster, the demo site with a browser) and runs for
+# minutes, so they start while the other worker takes the small modules.
+WHOLE_FOLDERS = ("cluster", "journeys")
+
+
+def _scope(nodeid):
+    """The unit of work of a worker: a test module, or a whole folder of
+    ``WHOLE_FOLDERS``."""
+    path = nodeid.split("::", 1)[0]
+    parts = path.split("/")
+    if len(parts) > 2 and parts[0] == TESTS.name and parts[1] in WHOLE_FOLDERS:
+        return parts[1]
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """``make test`` runs the suite on as many workers as cores (``-n
+    auto``): each test module on one worker (its module fixtures are built
+    once), and each of ``WHOLE_FOLDERS`` on one worker. (pytest-xdist's own
+    ``loadgroup`` does not group under pytest 9.2.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ModuleScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            return _scope(nodeid)
+
+    return ModuleScheduling(config, log)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """On a worker of ``make test``, ``WHOLE_FOLDERS`` come first (with
+    ``--no-loadscope-reorder``: the longest work starts first); a run
+    without workers keeps its order (the journeys last)."""
+    if not hasattr(config, "workerinput"):
+        return
+
+    def rank(item):
+        name = _scope(item.nodeid)
+        if name in WHOLE_FOLDERS:
+            return WHOLE_FOLDERS.index(name)
+        return len(WHOLE_FOLDERS)
+
+    items.sort(key=rank)  # stable: the modules keep their order
 
 
 @pytest.fixture
@@ -161,3 +213,45 @@ def sample_documents(functional_portal):
     )
     transaction.commit()
     return folder
+
+
+# -- the council of the listings ------------------------------------------------
+# ``tests.council_helpers.listing_council``, committed, and the two people who
+# read it differently. A module that needs another council defines its own
+# ``council`` fixture, which takes precedence.
+
+
+@pytest.fixture
+def council(functional_portal):
+    """Two terms of the council of Xã Nghi Dương with sessions, materials
+    and petitions (``tests.council_helpers.listing_council``)."""
+    from tests.council_helpers import listing_council
+
+    found = listing_council(functional_portal)
+    transaction.commit()
+    return found
+
+
+def _council_member(section, user_with_roles, user_id, role):
+    from tests.council_helpers import give_council_role
+
+    user, password = user_with_roles(user_id)
+    give_council_role(section, user, role)
+    transaction.commit()
+    return user, password
+
+
+@pytest.fixture
+def secretary(council, user_with_roles):
+    """``thuky``, CouncilSecretary on the council section: ``(id, password)``."""
+    return _council_member(
+        council["section"], user_with_roles, "thuky", "CouncilSecretary"
+    )
+
+
+@pytest.fixture
+def delegate(council, user_with_roles):
+    """``daibieu``, CouncilDelegate on the council section: ``(id, password)``."""
+    return _council_member(
+        council["section"], user_with_roles, "daibieu", "CouncilDelegate"
+    )
