@@ -6,8 +6,6 @@ sees, and who raised a petition on no page."""
 
 from datetime import date
 from lxml import html
-from tests.council_helpers import give_council_role
-from tests.council_helpers import listing_council
 from tests.council_helpers import make_petition
 from tests.council_helpers import PETITIONER
 import pytest
@@ -24,32 +22,9 @@ def today(frozen_today):
 
 
 @pytest.fixture
-def council(functional_portal):
-    found = listing_council(functional_portal)
-    transaction.commit()
-    return found
-
-
-@pytest.fixture
 def listing(council):
     """``/hdnd/kien-nghi-cu-tri`` as the structure profile makes it."""
     return council["section"]["kien-nghi-cu-tri"]
-
-
-@pytest.fixture
-def secretary(council, user_with_roles):
-    user, password = user_with_roles("thuky")
-    give_council_role(council["section"], user, "CouncilSecretary")
-    transaction.commit()
-    return user, password
-
-
-@pytest.fixture
-def delegate(council, user_with_roles):
-    user, password = user_with_roles("daibieu")
-    give_council_role(council["section"], user, "CouncilDelegate")
-    transaction.commit()
-    return user, password
 
 
 def fetch(context, auth=None, view=VIEW, **params):

@@ -5,8 +5,6 @@ same for every reader, and accessible markup."""
 
 from datetime import date
 from lxml import html
-from tests.council_helpers import give_council_role
-from tests.council_helpers import listing_council
 from tests.council_helpers import make_session
 from tests.council_helpers import move
 import pytest
@@ -23,24 +21,9 @@ def today(frozen_today):
 
 
 @pytest.fixture
-def council(functional_portal):
-    found = listing_council(functional_portal)
-    transaction.commit()
-    return found
-
-
-@pytest.fixture
 def archive(council):
     """``/hdnd/ky-yeu`` as the structure profile makes it."""
     return council["section"]["ky-yeu"]
-
-
-@pytest.fixture
-def secretary(council, user_with_roles):
-    user, password = user_with_roles("thuky")
-    give_council_role(council["section"], user, "CouncilSecretary")
-    transaction.commit()
-    return user, password
 
 
 def page(context, auth=None, view=VIEW, **params):

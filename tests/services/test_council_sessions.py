@@ -4,8 +4,6 @@ parameter, and what a visitor, a delegate and the secretary see."""
 
 from datetime import date
 from plone import api
-from tests.council_helpers import give_council_role
-from tests.council_helpers import listing_council
 from zope.i18n import translate
 import pytest
 import requests
@@ -23,29 +21,6 @@ def vi(message):
 @pytest.fixture(autouse=True)
 def today(frozen_today):
     frozen_today(date(2026, 10, 15))
-
-
-@pytest.fixture
-def council(functional_portal):
-    found = listing_council(functional_portal)
-    transaction.commit()
-    return found
-
-
-@pytest.fixture
-def delegate(council, user_with_roles):
-    user, password = user_with_roles("daibieu")
-    give_council_role(council["section"], user, "CouncilDelegate")
-    transaction.commit()
-    return user, password
-
-
-@pytest.fixture
-def secretary(council, user_with_roles):
-    user, password = user_with_roles("thuky")
-    give_council_role(council["section"], user, "CouncilSecretary")
-    transaction.commit()
-    return user, password
 
 
 def get(context, auth=None, **params):

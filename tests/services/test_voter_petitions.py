@@ -5,13 +5,10 @@ no answer: not in the listing, not found by its text, not by ``@search``,
 whoever asks."""
 
 from datetime import date
-from tests.council_helpers import give_council_role
-from tests.council_helpers import listing_council
 from tests.council_helpers import PETITIONER
 from zope.i18n import translate
 import pytest
 import requests
-import transaction
 
 
 HEADERS = {"Accept": "application/json", "Accept-Language": "vi"}
@@ -20,29 +17,6 @@ HEADERS = {"Accept": "application/json", "Accept-Language": "vi"}
 @pytest.fixture(autouse=True)
 def today(frozen_today):
     frozen_today(date(2026, 10, 15))
-
-
-@pytest.fixture
-def council(functional_portal):
-    found = listing_council(functional_portal)
-    transaction.commit()
-    return found
-
-
-@pytest.fixture
-def delegate(council, user_with_roles):
-    user, password = user_with_roles("daibieu")
-    give_council_role(council["section"], user, "CouncilDelegate")
-    transaction.commit()
-    return user, password
-
-
-@pytest.fixture
-def secretary(council, user_with_roles):
-    user, password = user_with_roles("thuky")
-    give_council_role(council["section"], user, "CouncilSecretary")
-    transaction.commit()
-    return user, password
 
 
 def get(context, auth=None, endpoint="@voter-petitions", **params):
