@@ -50,10 +50,9 @@ class AnswerPetitionForm(form.Form):
                 self.context, data.get("response"), data.get("response_date")
             )
         except petitions.AnswerRefused as error:
-            widget = self.widgets.get(error.field)
+            # Rules beyond one field (the schema's invariant) are said
+            # above the form, as Plone's edit forms say them.
             self.status = translate(error.message, context=self.request)
-            if widget is not None:
-                widget.error = None
             return
         api.portal.show_message(
             translate(_("The answer was recorded."), context=self.request),
