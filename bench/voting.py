@@ -11,7 +11,8 @@ In a fresh database (``bench/results/data-voting/``) the script creates the
 benchmark site, a council term with as many seats and delegates as voters
 (each linked to a user), a session with everybody present, and per round a
 resolution voted by name and one by secret ballot. Each voter is a Python
-thread with its own HTTP connection; all start together on a barrier:
+thread with its own HTTP connection; all start together on a barrier
+(``bench/_voters.py``, shared with the tests that check the same):
 
 - named: ``POST @votes {"vote": ...}`` with the delegate's login;
 - secret: ``POST @votes/token`` (blinded, logged in), then the ballot
@@ -25,9 +26,6 @@ retries Zope logged. Report: ``bench/results/voting.md`` (also printed).
 """
 
 import argparse
-import base64
-import http.client
-import json
 import logging
 import os
 import random
@@ -148,85 +146,14 @@ def new_item(session, ballot, number):
     return "/".join(item.getPhysicalPath())
 
 
-class Client:
-    def __init__(self, port, user=None):
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        self.headers = {
-            "Accept": "application/json",
-            "Content-Type": "application/json",
-        }
-        if user:
-            token = base64.b64encode(f"{user}:{PASSWORD}".encode()).decode()
-            self.headers["Authorization"] = f"Basic {token}"
-
-    def post(self, path, data):
-        self.connection.request("POST", path, json.dumps(data), self.headers)
-        response = self.connection.getresponse()
-        body = response.read()
-        return response.status, json.loads(body or b"null")
-
-    def get(self, path):
-        self.connection.request("GET", path, headers=self.headers)
-        response = self.connection.getresponse()
-        return response.status, json.loads(response.read() or b"null")
-
-
-def vote_at_once(port, path, users, ballot, choices):
-    """Every voter in its own thread, released together; returns the
-    statuses and the seconds from release to the last answer."""
-    from commune_portal.voting import blind
-
-    barrier = threading.Barrier(len(users) + 1)
-    statuses = [None] * len(users)
-    prepared = [None] * len(users)
-    key = None
-    if ballot == "secret":
-        status, described = Client(port, users[0]).get(f"{path}/@votes")
-        key = blind.Key(int(described["key"]["n"], 16), int(described["key"]["e"], 16))
-
-    def voter(index):
-        client = Client(port, users[index])
-        anonymous = Client(port)
-        if ballot == "secret":
-            token = blind.new_token()
-            blinded, r = blind.blind(key, token)
-            prepared[index] = (token, blinded, r)
-        barrier.wait()
-        if ballot == "named":
-            statuses[index] = client.post(f"{path}/@votes", {"vote": choices[index]})[0]
-            return
-        token, blinded, r = prepared[index]
-        status, body = client.post(
-            f"{path}/@votes/token", {"blinded": format(blinded, "x")}
-        )
-        if status != 200:
-            statuses[index] = status
-            return
-        signature = blind.unblind(key, int(body["signature"], 16), r)
-        statuses[index] = anonymous.post(
-            f"{path}/@votes",
-            {
-                "vote": choices[index],
-                "token": token.hex(),
-                "signature": format(signature, "x"),
-            },
-        )[0]
-
-    threads = [threading.Thread(target=voter, args=(i,)) for i in range(len(users))]
-    for thread in threads:
-        thread.start()
-    barrier.wait()
-    started = time.perf_counter()
-    for thread in threads:
-        thread.join()
-    return statuses, time.perf_counter() - started
-
-
 def worker(app, args):
     from _measure import Server
     from _site import get_site
     from _site import log
     from _site import login_manager
+    from _voters import Client
+    from _voters import Delegate
+    from _voters import vote_at_once
     from commune_portal.voting.result import result_of
     import transaction
 
@@ -247,7 +174,8 @@ def worker(app, args):
     server.thread.start()
     counter = ConflictCounter()
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
-    secretary = Client(server.port, "bench-thuky")
+    secretary = Client(server.port, "bench-thuky", PASSWORD)
+    delegates = [Delegate(server.port, user, PASSWORD) for user in users]
     rows, problems = [], []
     rng = random.Random(2026)
     number = 0
@@ -259,7 +187,8 @@ def worker(app, args):
             assert status == 200, status
             choices = [rng.choice(["yes", "no", "abstain"]) for _ in users]
             before = counter.count
-            statuses, seconds = vote_at_once(server.port, path, users, ballot, choices)
+            answers, seconds = vote_at_once(delegates, path, ballot, choices)
+            statuses = [status for status, _body in answers]
             retries = counter.count - before
             status, closed = secretary.post(f"{path}/@votes/close", {})
             transaction.begin()
