@@ -2,8 +2,9 @@
 
 Run by ``zconsole run <conf> tests/cluster/build_council.py SITE VOTERS``
 (tests/cluster/conftest.py). The council, its delegates' users and the
-resolutions are made by ``bench/voting.py``'s own helpers; the last line
-printed, ``BUILT {json}``, names them for the tests.
+resolutions (two named, one secret) are made by ``bench/voting.py``'s
+own helpers; the last line printed, ``BUILT {json}``, names them for the
+tests.
 """
 
 from pathlib import Path
@@ -37,7 +38,11 @@ def main(app, site_id, voters):
     site = app[site_id]
     setSite(site)
     session, users = build(app, site, voters)
-    resolutions = [new_item(session, "named", number) for number in (1, 2)]
+    # Two named resolutions and a secret one (tests/cluster/test_voting.py).
+    resolutions = [
+        new_item(session, ballot, number)
+        for number, ballot in ((1, "named"), (2, "named"), (3, "secret"))
+    ]
     print(
         "BUILT "
         + json.dumps(

@@ -6,9 +6,10 @@ speak to each process).
 
 Two commune sites are made by ``scripts/province.py`` from a CSV of two
 rows; the first gets the council of ``bench/voting.py`` (delegates linked to
-users, a session with everybody present) and a named resolution. The
-whole folder is skipped, with the reason, where PostgreSQL's binaries,
-the user ``postgres`` (as root) or RelStorage are missing.
+users, a session with everybody present), two named resolutions and a
+secret one. The whole folder is skipped, with the reason, where
+PostgreSQL's binaries, the user ``postgres`` (as root) or RelStorage are
+missing.
 """
 
 from pathlib import Path
@@ -35,7 +36,7 @@ SITES = [
     ("xa-nghi-duong", "Xã Nghi Dương"),
     ("phuong-hong-bang", "Phường Hồng Bàng"),
 ]
-VOTERS = 12
+VOTERS = 30  # a commune council's size (issue 12: 30 delegates at once)
 
 
 def pytest_configure(config):
