@@ -38,10 +38,15 @@ PASSWORD = "Mat-khau-thu-2026"
 
 TESTS = Path(__file__).parent
 
-# Whole folders one worker runs alone, first: each builds a costly fixture
-# once (a PostgreSQL cluster, the demo site with a browser) and runs for
-# minutes, so they start while the other worker takes the small modules.
+# Whole folders one worker runs alone: each builds a costly fixture once (a
+# PostgreSQL cluster, the demo site with a browser) and runs for minutes.
+# The cluster goes first, while the other worker takes the small modules.
+# The journeys go last: their layer, once set up, stays on top of the
+# stacked test databases of the process, so a functional or integration
+# test after them on the same worker would find the demo commune in its
+# site (plone.testing resolves ``zodbDB`` to the top of one shared stack).
 WHOLE_FOLDERS = ("cluster", "journeys")
+FIRST, LAST = "cluster", "journeys"
 
 
 def _scope(nodeid):
@@ -70,17 +75,15 @@ def pytest_xdist_make_scheduler(config, log):
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
-    """On a worker of ``make test``, ``WHOLE_FOLDERS`` come first (with
-    ``--no-loadscope-reorder``: the longest work starts first); a run
-    without workers keeps its order (the journeys last)."""
+    """On a worker of ``make test`` (``--no-loadscope-reorder``: work is
+    handed out in this order) the cluster comes first and the journeys
+    last; a run without workers keeps its order (the journeys last too)."""
     if not hasattr(config, "workerinput"):
         return
 
     def rank(item):
         name = _scope(item.nodeid)
-        if name in WHOLE_FOLDERS:
-            return WHOLE_FOLDERS.index(name)
-        return len(WHOLE_FOLDERS)
+        return 0 if name == FIRST else 2 if name == LAST else 1
 
     items.sort(key=rank)  # stable: the modules keep their order
 
