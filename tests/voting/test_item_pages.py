@@ -12,7 +12,6 @@ from tests.helpers import reach_state
 from tests.voting.builders import as_user
 from tests.voting.builders import close_with
 from tests.voting.builders import Council
-from tests.voting.builders import PASSWORD
 import pytest
 import transaction
 
@@ -26,17 +25,6 @@ def council(functional_portal, monkeypatch):
         reach_state(item)
     transaction.commit()
     return council
-
-
-@pytest.fixture
-def browser(request_factory):
-    def factory(user_id=None):
-        auth = None if user_id is None else (user_id, PASSWORD)
-        session = request_factory(basic_auth=auth, api=False)
-        session.headers["Accept"] = "text/html"
-        return session
-
-    return factory
 
 
 def path_of(item, view=""):

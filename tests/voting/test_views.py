@@ -6,7 +6,6 @@ from commune_portal.voting import box as votes
 from lxml import html
 from plone import api
 from tests.voting.builders import Council
-from tests.voting.builders import PASSWORD
 import pytest
 import transaction
 
@@ -18,17 +17,6 @@ def council(functional_portal, monkeypatch):
     council.mark_present(12)
     transaction.commit()
     return council
-
-
-@pytest.fixture
-def browser(request_factory):
-    def factory(user_id=None):
-        auth = None if user_id is None else (user_id, PASSWORD)
-        session = request_factory(basic_auth=auth, api=False)
-        session.headers["Accept"] = "text/html"
-        return session
-
-    return factory
 
 
 def page(council, name):
