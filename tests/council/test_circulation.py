@@ -14,6 +14,7 @@ from plone import api
 from tests.council_helpers import build_council
 from tests.council_helpers import make_material
 from tests.council_helpers import record_mail
+from tests.council_helpers import signed
 from zExceptions import Unauthorized
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
@@ -211,6 +212,47 @@ class TestPublish:
         assert str(reasons[0]) == "Still missing what citizens need: ${fields}."
         assert api.content.get_state(item) == "circulated"
         assert api.content.get_state(session["to-trinh"]) == "published"
+
+    def test_a_draft_resolution_needs_no_number(self, session):
+        # A draft has no number and no date of issue until it is adopted; it
+        # goes into the kỷ yếu with its file. Any other paper still needs
+        # them, and the draft still needs its file.
+        with api.env.adopt_roles(["Manager"]):
+            draft = make_material(
+                session,
+                "Dự thảo Nghị quyết về dự toán ngân sách xã năm 2027",
+                id="du-thao",
+                material_kind="draft_resolution",
+                document_type="nghi-quyet",
+                document_number=None,
+                issue_date=None,
+                file=signed(),
+            )
+            unnumbered = make_material(
+                session,
+                "Báo cáo chưa vào sổ",
+                id="chua-so",
+                material_kind="report",
+                document_number=None,
+                file=signed(),
+            )
+            unsigned = make_material(
+                session,
+                "Dự thảo Nghị quyết chưa có tệp",
+                id="du-thao-chua-tep",
+                material_kind="draft_resolution",
+                document_number=None,
+                issue_date=None,
+            )
+            for item in (draft, unnumbered, unsigned):
+                api.content.transition(item, "circulate")
+        with api.env.adopt_user(username="thuky"):
+            outcome = materials.publish(session)
+        assert api.content.get_state(draft) == "published"
+        refused = {item.getId(): reasons for item, reasons in outcome.refused}
+        assert sorted(refused) == ["chua-so", "du-thao-chua-tep"]
+        assert refused["chua-so"][0].mapping["fields"] == "Số ký hiệu"
+        assert refused["du-thao-chua-tep"][0].mapping["fields"] == "Tệp văn bản đã ký"
 
     def test_refused_to_a_delegate(self, session):
         with api.env.adopt_user(username="daibieu1"), pytest.raises(Unauthorized):

@@ -40,6 +40,12 @@ MATERIAL_KINDS = (
     ("other", _("Other material")),
 )
 
+# Kinds of material that have no number and no date of issue: a draft gets
+# them only when it is adopted (as a ``Resolution``). Publication does not
+# ask them of these (``workflows.guards.completeness``).
+UNNUMBERED_MATERIAL_KINDS = frozenset({"draft_resolution"})
+UNNUMBERED_FIELDS = frozenset({"document_number", "issue_date"})
+
 BALLOTS = (
     ("named", _("Named vote")),
     ("secret", _("Secret ballot")),

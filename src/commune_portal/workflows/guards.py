@@ -29,6 +29,8 @@ from commune_portal.controlpanels.settings import DEFAULT_PUBLICATION_REQUIREMEN
 from commune_portal.controlpanels.settings import REGISTRY_PREFIX
 from commune_portal.interfaces import is_commune_catalog
 from commune_portal.questions.guards import question_rules
+from commune_portal.vocabularies.council import UNNUMBERED_FIELDS
+from commune_portal.vocabularies.council import UNNUMBERED_MATERIAL_KINDS
 from commune_portal.workflows import history
 from plone.app.contenttypes.interfaces import IFolder
 from plone.app.workflow.interfaces import ILocalrolesModifiedEvent
@@ -132,6 +134,8 @@ def completeness(obj, transition):
     if not IOfficialDocumentMarker.providedBy(obj):
         return []
     required = setting("publication_requirements", DEFAULT_PUBLICATION_REQUIREMENTS)
+    if getattr(obj, "material_kind", None) in UNNUMBERED_MATERIAL_KINDS:
+        required = [name for name in required or () if name not in UNNUMBERED_FIELDS]
     document = IOfficialDocument(obj)
     missing = [
         translated(IOfficialDocument[name].title)
