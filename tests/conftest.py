@@ -38,6 +38,22 @@ PASSWORD = "Mat-khau-thu-2026"
 
 TESTS = Path(__file__).parent
 
+
+def pytest_configure(config):
+    """Compile the message catalogs (``.po`` to ``.mo``, as Zope does when
+    it loads the ZCML) once, before any worker starts: on a fresh checkout
+    the workers would otherwise compile the same files at the same moment,
+    and one would read a file another is still writing."""
+    if hasattr(config, "workerinput"):
+        return
+    from zope.i18n.compile import compile_mo_file
+    import sysconfig
+
+    for root in (sysconfig.get_paths()["purelib"], TESTS.parent / "src"):
+        for po in sorted(Path(root).glob("**/LC_MESSAGES/*.po")):
+            compile_mo_file(po.stem, str(po.parent))
+
+
 # Whole folders one worker runs alone: each builds a costly fixture once (a
 # PostgreSQL cluster, the demo site with a browser) and runs for minutes.
 # The cluster goes first, while the other worker takes the small modules.
