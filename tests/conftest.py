@@ -15,6 +15,8 @@ from plone import api  # noqa: E402
 from plone.app.testing import setRoles  # noqa: E402
 from plone.namedfile.file import NamedBlobFile  # noqa: E402
 from pytest_plone import fixtures_factory  # noqa: E402
+from tests.council_helpers import give_council_role  # noqa: E402
+from tests.council_helpers import listing_council  # noqa: E402
 from tests.helpers import make_document  # noqa: E402
 import pytest  # noqa: E402
 import transaction  # noqa: E402
@@ -244,16 +246,12 @@ def sample_documents(functional_portal):
 def council(functional_portal):
     """Two terms of the council of Xã Nghi Dương with sessions, materials
     and petitions (``tests.council_helpers.listing_council``)."""
-    from tests.council_helpers import listing_council
-
     found = listing_council(functional_portal)
     transaction.commit()
     return found
 
 
 def _council_member(section, user_with_roles, user_id, role):
-    from tests.council_helpers import give_council_role
-
     user, password = user_with_roles(user_id)
     give_council_role(section, user, role)
     transaction.commit()
