@@ -94,6 +94,20 @@ class TestCatalogOfAnotherSite:
         page.reindexObject()
         return page
 
+    def test_plone_wrapper_there_ours_here(self, other, portal):
+        """Our indexable wrapper (values shared by the indexers of one
+        reindex) wraps objects for our catalog only."""
+        from commune_portal.indexers.shared import SharedValuesWrapper
+        from plone.indexer.interfaces import IIndexableObject
+        from plone.indexer.wrapper import IndexableObjectWrapper
+        from zope.component import getMultiAdapter
+
+        page = self._page(other)
+        theirs = getMultiAdapter((page, other.portal_catalog), IIndexableObject)
+        assert type(theirs) is IndexableObjectWrapper
+        ours = getMultiAdapter((portal, portal.portal_catalog), IIndexableObject)
+        assert type(ours) is SharedValuesWrapper
+
     def test_its_indexes_hold_its_attributes(self, other):
         page = self._page(
             other,

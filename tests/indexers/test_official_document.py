@@ -73,30 +73,3 @@ class TestValidityWindowOncePerReindex:
         assert indexers.legal_end(doc)() == day_number(date(2026, 6, 30))
         assert indexers.legal_window(doc)()[2] == day_number(date(2026, 6, 30))
         assert len(calls) == 3
-
-
-class TestObjSize:
-    """``getObjSize`` of an official document: Plone's value (the sum of
-    the sizes of its field values), without reading every field."""
-
-    def _plone(self, obj):
-        from Products.CMFPlone.CatalogTool import getObjSize
-
-        return getObjSize(obj)()
-
-    def test_without_file(self, portal, doc):
-        assert indexers.getObjSize(doc)() == self._plone(doc) == "0 KB"
-        assert _brain(portal, doc).getObjSize == "0 KB"
-
-    def test_with_file(self, portal, doc):
-        from plone.namedfile.file import NamedBlobFile
-
-        IOfficialDocument(doc).file = NamedBlobFile(
-            data=b"%PDF-1.4 " + b"x" * 5000,
-            contentType="application/pdf",
-            filename="kh-05.pdf",
-        )
-        doc.reindexObject()
-        processQueue()
-        assert indexers.getObjSize(doc)() == self._plone(doc) == "4.9 KB"
-        assert _brain(portal, doc).getObjSize == "4.9 KB"

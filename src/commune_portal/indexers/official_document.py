@@ -9,11 +9,10 @@ otherwise be indexed with its parent's number).
 
 The validity window (``legal_mode``, ``legal_start``, ``legal_end`` and the
 ``legal_window`` metadata) asks the relation catalog which published
-documents end this one: ``OfficialDocumentWrapper`` computes it once per
-``catalog_object`` call, for all four.
+documents end this one: computed once per ``catalog_object`` call, for
+all four (``indexers.shared``).
 """
 
-from Acquisition import aq_base
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.behaviors.official_document import IOfficialDocumentMarker
 from commune_portal.behaviors.uniqueness import document_year
@@ -21,30 +20,12 @@ from commune_portal.behaviors.uniqueness import number_key
 from commune_portal.behaviors.validity import validity_window
 from commune_portal.document_number import InvalidDocumentNumber
 from commune_portal.document_number import parse as parse_number
+from commune_portal.indexers.shared import shared
 from commune_portal.interfaces import ICommunePortalCatalog
 from commune_portal.legal_status import day_number
-from plone.base.utils import human_readable_size
-from plone.dexterity.utils import iterSchemata
 from plone.indexer import indexer
-from plone.indexer.interfaces import IIndexableObject
-from plone.indexer.wrapper import IndexableObjectWrapper
-from zope.component import adapter
 from zope.component import subscribers
-from zope.interface import implementer
 from zope.interface import Interface
-from zope.schema import Bool
-from zope.schema import Bytes
-from zope.schema import Choice
-from zope.schema import Collection
-from zope.schema import Date
-from zope.schema import Datetime
-from zope.schema import Decimal
-from zope.schema import Dict
-from zope.schema import Float
-from zope.schema import getFieldsInOrder
-from zope.schema import Int
-from zope.schema import Text
-import contextvars
 
 
 INDEX_NAMES = (
@@ -159,46 +140,6 @@ def document_effective_date(obj):
     return _doc(obj).effective_date
 
 
-# (object, values shared by the indexers) of the catalog_object call
-# being indexed, while the catalog reads one attribute of its wrapper.
-_indexing = contextvars.ContextVar("commune_portal_indexing", default=None)
-
-
-@implementer(IIndexableObject)
-@adapter(IOfficialDocumentMarker, ICommunePortalCatalog)
-class OfficialDocumentWrapper(IndexableObjectWrapper):
-    """Plone's indexable wrapper of an official document: ZCatalog makes
-    one for each ``catalog_object`` call and reads every index and metadata
-    column from it. Values several indexers need (``shared``) are computed
-    once for that call, and never outlive it: a later reindex in the same
-    transaction, after a real change, gets a new wrapper."""
-
-    def __init__(self, object, catalog):
-        super().__init__(object, catalog)
-        self._commune_portal_shared = {}
-
-    def __getattr__(self, name):
-        token = _indexing.set(
-            (aq_base(self._getWrappedObject()), self._commune_portal_shared)
-        )
-        try:
-            return super().__getattr__(name)
-        finally:
-            _indexing.reset(token)
-
-
-def shared(obj, key, compute):
-    """``compute(obj)``, once per ``catalog_object`` call of ``obj``; each
-    time when called outside one (an indexer called directly)."""
-    current = _indexing.get()
-    if current is None or current[0] is not aq_base(obj):
-        return compute(obj)
-    values = current[1]
-    if key not in values:
-        values[key] = compute(obj)
-    return values[key]
-
-
 def _window(obj):
     return shared(obj, "validity_window", validity_window)
 
@@ -268,41 +209,3 @@ def searchable_text(obj):
         *subscribers((obj,), IMoreSearchableText),
     ]
     return " ".join(part for part in parts if part)
-
-
-# Fields whose values are strings, numbers, dates, tokens or lists: never
-# an object with ``getSize``. Plone's ``getObjSize`` reads them all anyway,
-# ``legal_status`` included (a query of the relation catalog per reindex).
-_SIZELESS_FIELDS = (
-    Bool,
-    Bytes,
-    Choice,
-    Collection,
-    Date,
-    Datetime,
-    Decimal,
-    Dict,
-    Float,
-    Int,
-    Text,
-)
-
-
-@indexer(IOfficialDocumentMarker, ICommunePortalCatalog)
-def getObjSize(obj):
-    """Plone's ``getObjSize`` (``Products.CMFPlone.CatalogTool``) for an
-    official document: the human-readable sum of ``getSize()`` of its field
-    values (the signed file, rich text), as dexterity's ``getSize`` adds
-    them up, without reading the fields that cannot hold a sized value."""
-    size = 0
-    for schema in iterSchemata(obj):
-        adapter = None
-        for name, field in getFieldsInOrder(schema):
-            if isinstance(field, _SIZELESS_FIELDS):
-                continue
-            if adapter is None:
-                adapter = schema(obj)
-            value = getattr(adapter, name, None)
-            if hasattr(value, "getSize"):
-                size += value.getSize()
-    return human_readable_size(size)

@@ -18,7 +18,7 @@ them then (``CMFCatalogAware.reindexObjectSecurity`` only refreshes
 """
 
 from AccessControl.PermissionRole import rolesForPermissionOn
-from commune_portal.indexers.official_document import shared
+from commune_portal.indexers.shared import shared
 from commune_portal.interfaces import ICommunePortalCatalog
 from commune_portal.interfaces import is_commune_catalog
 from commune_portal.workflows import history
@@ -32,7 +32,7 @@ from zope.interface import Interface
 
 def _current_workflow(obj):
     """The object's current workflow, looked up once per ``catalog_object``
-    of an official document for the three indexers here."""
+    for the three indexers here."""
     return shared(obj, "current_workflow", history.current_workflow)
 
 

@@ -1,0 +1,67 @@
+"""Values several indexers need, computed once per ``catalog_object`` call
+of any item in our catalogs (``indexers/shared.py``): the current workflow
+of a procedure or a page, read by the three workflow indexers."""
+
+from commune_portal.workflows import history
+from plone import api
+from Products.CMFCore.indexing import processQueue
+from tests.procedure_helpers import make_procedure
+from tests.procedure_helpers import procedures_section
+import pytest
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """The objects ``history.current_workflow`` was computed for."""
+    found = []
+    real = history.current_workflow
+
+    def counting(obj):
+        found.append(obj)
+        return real(obj)
+
+    monkeypatch.setattr(history, "current_workflow", counting)
+    return found
+
+
+@pytest.fixture
+def procedure(portal):
+    obj = make_procedure(procedures_section(portal), "khai-sinh")
+    processQueue()  # the reindexes of its creation, before counting
+    return obj
+
+
+@pytest.fixture
+def page(portal):
+    with api.env.adopt_roles(["Manager"]):
+        obj = api.content.create(
+            portal, "Document", id="gioi-thieu", title="Giới thiệu xã Nghi Dương"
+        )
+    processQueue()
+    return obj
+
+
+def _brain(portal, obj):
+    (brain,) = portal.portal_catalog.unrestrictedSearchResults(UID=obj.UID())
+    return brain
+
+
+@pytest.mark.parametrize("name", ["procedure", "page"])
+def test_once_per_reindex(request, portal, calls, name):
+    obj = request.getfixturevalue(name)
+    del calls[:]  # those of its creation
+    portal.portal_catalog.catalog_object(obj, "/".join(obj.getPhysicalPath()))
+    assert len(calls) == 1
+    obj.reindexObject(idxs=["workflow_actors", "last_review_action"])
+    processQueue()
+    assert len(calls) == 2
+
+
+def test_a_transition_between_two_reindexes_is_seen(portal, procedure, calls):
+    assert _brain(portal, procedure).last_review["action"] == "publish"
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(procedure, "retract")
+    processQueue()
+    brain = _brain(portal, procedure)
+    assert brain.last_review["action"] == "retract"
+    assert brain.review_state == "private"
