@@ -65,3 +65,36 @@ def test_a_transition_between_two_reindexes_is_seen(portal, procedure, calls):
     brain = _brain(portal, procedure)
     assert brain.last_review["action"] == "retract"
     assert brain.review_state == "private"
+
+
+def _registrations(registry, provided):
+    """Every adapter registration for ``provided`` in ``registry`` and the
+    registries below it (the test layers stack one on another)."""
+    found = [r for r in registry.registeredAdapters() if r.provided is provided]
+    for base in registry.__bases__:
+        found += _registrations(base, provided)
+    return found
+
+
+def test_ours_wins_in_one_registry_as_in_a_zope(portal, procedure, page):
+    """In a Zope every registration is in one global registry, where the
+    more specific interface of the object decides before that of the
+    catalog: our wrapper must win there against Plone's (and CMFCore's),
+    not only in the stacked registries of the test layers."""
+    from commune_portal.indexers.shared import SharedValuesWrapper
+    from plone.indexer.interfaces import IIndexableObject
+    from zope.component import getGlobalSiteManager
+    from zope.interface import providedBy
+    from zope.interface.adapter import AdapterRegistry
+
+    flat = AdapterRegistry()
+    registrations = _registrations(getGlobalSiteManager(), IIndexableObject)
+    assert len({r.factory for r in registrations}) >= 3  # CMFCore, Plone, ours
+    for registration in registrations:
+        flat.register(
+            registration.required, IIndexableObject, "", registration.factory
+        )
+    catalog = providedBy(portal.portal_catalog)
+    for obj in (procedure, page, portal):
+        found = flat.lookup((providedBy(obj), catalog), IIndexableObject, "")
+        assert found is SharedValuesWrapper, obj

@@ -12,6 +12,14 @@ workflow indexers look it up through the placeful policies). The values
 never outlive the call: a later reindex in the same transaction, after a
 real change, gets a new wrapper. Another site's catalog gets Plone's
 wrapper, as before.
+
+It is registered for what Plone's is registered for, catalog-aware
+content (``ICatalogAware``): the adapter registry prefers the more specific
+interface of the object before that of the catalog, so a wrapper for any
+object would lose to Plone's in a Zope. (In the test layers it would not:
+there the add-on's registrations sit in a registry stacked on Plone's, and
+the registry asked first wins; ``tests/indexers/test_shared.py`` checks the
+choice in one registry, as a Zope has it.)
 """
 
 from Acquisition import aq_base
@@ -19,10 +27,10 @@ from commune_portal.interfaces import ICommunePortalCatalog
 from plone.indexer.interfaces import IIndexableObject
 from plone.indexer.interfaces import IIndexer
 from plone.indexer.wrapper import IndexableObjectWrapper
+from Products.CMFCore.interfaces import ICatalogAware
 from zope.component import adapter
 from zope.component import getSiteManager
 from zope.interface import implementer
-from zope.interface import Interface
 from zope.interface import providedBy
 import contextvars
 
@@ -33,7 +41,7 @@ _indexing = contextvars.ContextVar("commune_portal_indexing", default=None)
 
 
 @implementer(IIndexableObject)
-@adapter(Interface, ICommunePortalCatalog)
+@adapter(ICatalogAware, ICommunePortalCatalog)
 class SharedValuesWrapper(IndexableObjectWrapper):
     """Plone's indexable wrapper, with the values its indexers share.
 
