@@ -3,8 +3,10 @@ of any item in our catalogs (``indexers/shared.py``): the current workflow
 of a procedure or a page, read by the three workflow indexers."""
 
 from commune_portal.workflows import history
+from datetime import date
 from plone import api
 from Products.CMFCore.indexing import processQueue
+from tests.helpers import make_document
 from tests.procedure_helpers import make_procedure
 from tests.procedure_helpers import procedures_section
 import pytest
@@ -95,6 +97,13 @@ def test_ours_wins_in_one_registry_as_in_a_zope(portal, procedure, page):
             registration.required, IIndexableObject, "", registration.factory
         )
     catalog = providedBy(portal.portal_catalog)
-    for obj in (procedure, page, portal):
+    document = make_document(
+        portal,
+        "kh-05",
+        "Kế hoạch chuyển đổi số",
+        document_number="05/KH-UBND",
+        issue_date=date(2026, 1, 5),
+    )
+    for obj in (procedure, page, portal, document):
         found = flat.lookup((providedBy(obj), catalog), IIndexableObject, "")
         assert found is SharedValuesWrapper, obj
