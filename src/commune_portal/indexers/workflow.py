@@ -37,7 +37,12 @@ def _current_workflow(obj):
 
 
 def _last_entry(obj):
-    """``history.last_entry``, from the shared workflow."""
+    """``history.last_entry``, once per ``catalog_object`` for the two
+    indexers that read it."""
+    return shared(obj, "last_entry", _read_last_entry)
+
+
+def _read_last_entry(obj):
     workflow = _current_workflow(obj)
     if workflow is None:
         return None
