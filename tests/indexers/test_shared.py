@@ -93,9 +93,7 @@ def test_ours_wins_in_one_registry_as_in_a_zope(portal, procedure, page):
     registrations = _registrations(getGlobalSiteManager(), IIndexableObject)
     assert len({r.factory for r in registrations}) >= 3  # CMFCore, Plone, ours
     for registration in registrations:
-        flat.register(
-            registration.required, IIndexableObject, "", registration.factory
-        )
+        flat.register(registration.required, IIndexableObject, "", registration.factory)
     catalog = providedBy(portal.portal_catalog)
     document = make_document(
         portal,
