@@ -96,11 +96,93 @@ class TestItems:
                     f"{council['materials']['resolution'].absolute_url()}"
                     "/@@download/file"
                 ),
+                "vote_result": None,  # no vote closed on it
             },
         ]
+        assert ten["votes"] == []
         assert data["items"][0]["materials"] == []
         # Without materials=true, no materials key.
         assert "materials" not in body(get(council["section"]))["items"][0]
+        assert "votes" not in body(get(council["section"]))["items"][0]
+
+    def test_results_of_the_votes(self, council, secretary):
+        """A resolution carries the frozen result of its vote; the session's
+        elections and votes of confidence come under ``votes`` with
+        theirs; a visitor sees the published ones only; who was present or
+        voted is never there."""
+        from commune_portal.voting.interfaces import IVoteKind
+        from commune_portal.voting.result import freeze
+        from tests.helpers import reach_state
+
+        resolution = council["materials"]["resolution"]
+        session = resolution.__parent__
+        delegates = [f"uid-{n}" for n in range(15)]
+        with api.env.adopt_roles(["Manager"]):
+            freeze(
+                resolution,
+                yes=12,
+                no=1,
+                abstain=1,
+                seats=15,
+                present=delegates[:14],
+                voted=delegates[:14],
+            )
+            resolution.reindexObject()
+            election = api.content.create(
+                session,
+                "Election",
+                id="bau-pho-chu-tich",
+                title="Bầu Phó Chủ tịch HĐND xã",
+                seats_to_fill=1,
+                candidates=[
+                    {"name": "Nguyễn Văn An", "details": ""},
+                    {"name": "Trần Thị Bình", "details": ""},
+                ],
+            )
+            kind = IVoteKind(election)
+            kind.freeze(
+                {"1": 10, "2": 4},
+                14,
+                15,
+                kind.options(),
+                present=delegates[:14],
+                voted=delegates[:14],
+                ballot="secret",
+            )
+            reach_state(election)
+            api.content.create(
+                session,
+                "ConfidenceVote",
+                id="lay-phieu-tin-nhiem",
+                title="Lấy phiếu tín nhiệm năm 2026",
+                officials=[{"name": "Lê Văn Cường", "position": "Chủ tịch UBND xã"}],
+            )  # private, not voted yet
+        transaction.commit()
+
+        for auth in (None, secretary):
+            data = body(get(council["section"], auth=auth, materials="true"))
+            (ten,) = [i for i in data["items"] if i["session_number"] == 10]
+            (listed,) = [m for m in ten["materials"] if m["@type"] == "Resolution"]
+            outcome = listed["vote_result"]
+            assert (outcome["yes"], outcome["no"], outcome["abstain"]) == (12, 1, 1)
+            assert outcome["adopted"] is True
+            assert outcome["total_delegates"] == 15
+            assert "present" not in outcome and "voted" not in outcome
+            votes = {v["@type"]: v for v in ten["votes"]}
+            elected = votes["Election"]
+            assert elected["@id"] == election.absolute_url()
+            assert elected["review_state"] == "published"
+            assert elected["vote_result"]["elected"] == ["Nguyễn Văn An"]
+            assert [c["votes"] for c in elected["vote_result"]["candidates"]] == [
+                10,
+                4,
+            ]
+            assert "uid-0" not in str(ten)
+            if auth is None:
+                assert list(votes) == ["Election"]
+            else:
+                assert votes["ConfidenceVote"]["vote_result"] is None
+                assert votes["ConfidenceVote"]["review_state"] == "private"
 
     def test_site_root_and_term(self, council, functional_portal):
         assert numbers(get(functional_portal)) == [11, 10]

@@ -40,6 +40,10 @@ TERM = "CouncilTerm"
 SESSION = "CouncilSession"
 PETITION = "VoterPetition"
 MATERIAL_TYPES = ("SessionDocument", "Resolution")
+# The votes of a session besides its resolutions' (``materials=true``).
+VOTE_TYPES = ("Election", "ConfidenceVote")
+# What has a vote, and so a ``vote_result`` column.
+VOTABLE_TYPES = ("Resolution", *VOTE_TYPES)
 
 # The request parameters of @council-sessions (docs/council.md).
 SESSION_PARAMETERS = (
@@ -290,14 +294,16 @@ class SessionListing(CouncilListing):
 
     def materials(self):
         """``{session path: (MaterialRow, ...)}`` for the sessions of the
-        page, in their order in the session, from one catalog query."""
+        page, in their order in the session, from one catalog query: the
+        materials and resolutions, then the elections and votes of
+        confidence (``row`` tells them apart)."""
         if self._materials is None:
             self._materials = {}
             paths = [brain.getPath() for brain in self.brains]
             if paths:
                 query = {
                     "path": {"query": paths, "depth": 1},
-                    "portal_type": list(MATERIAL_TYPES),
+                    "portal_type": [*MATERIAL_TYPES, *VOTE_TYPES],
                     "sort_on": "getObjPositionInParent",
                 }
                 if self.material_states:
@@ -331,6 +337,11 @@ class SessionListing(CouncilListing):
             document_number=brain.document_number,
             review_state=brain.review_state,
             has_file=bool(brain.document_file),
+            # The frozen outcome and counts, never who was present or voted
+            # (indexers/council.py ``vote_result``); None until it closes.
+            vote_result=(
+                brain.vote_result if brain.portal_type in VOTABLE_TYPES else None
+            ),
         )
 
     def row(self, brain):
@@ -338,9 +349,11 @@ class SessionListing(CouncilListing):
         and materials read once for the page)."""
         kind = brain.session_kind or None
         term = self.page_terms().get(brain.term_uid or None)
-        materials = None
+        materials = votes = None
         if self.with_materials:
-            materials = self.materials().get(brain.getPath(), ())
+            rows = self.materials().get(brain.getPath(), ())
+            materials = tuple(r for r in rows if r.portal_type in MATERIAL_TYPES)
+            votes = tuple(r for r in rows if r.portal_type in VOTE_TYPES)
         return SessionRow(
             url=brain.getURL(),
             uid=brain.UID,
@@ -362,6 +375,7 @@ class SessionListing(CouncilListing):
             term_url=term[0] if term else None,
             term_title=term[1] if term else None,
             materials=materials,
+            votes=votes,
         )
 
 
@@ -378,6 +392,7 @@ class MaterialRow:
     document_number: str | None
     review_state: str | None
     has_file: bool
+    vote_result: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -402,6 +417,7 @@ class SessionRow:
     term_url: str | None
     term_title: str | None
     materials: tuple | None
+    votes: tuple | None = None  # its elections and votes of confidence
 
 
 # -- petitions --------------------------------------------------------------------

@@ -1,15 +1,25 @@
 """``GET <folder or site>/@council-sessions``: council sessions, filtered,
 newest first, batched, with facets and, with ``materials=true``, each
-session's materials and resolutions (docs/council.md)."""
+session's materials and resolutions, its elections and votes of
+confidence, with the results of their votes (docs/council.md)."""
 
 from commune_portal.listings.council import iso_moment
 from commune_portal.listings.council import SessionListing
+from commune_portal.listings.council import VOTABLE_TYPES
 from commune_portal.services.listing import ListingGet
+from plone.restapi.serializer.converters import json_compatible
+
+
+def _result(row):
+    """The frozen outcome and counts of a vote, in JSON; ``None`` until the
+    vote closes."""
+    return json_compatible(row.vote_result) if row.vote_result else None
 
 
 def material(row):
-    """A material or resolution of a listed session in JSON."""
-    return {
+    """A material or resolution of a listed session in JSON; a resolution
+    with the result of its vote."""
+    found = {
         "@id": row.url,
         "UID": row.uid,
         "@type": row.portal_type,
@@ -22,6 +32,21 @@ def material(row):
         "document_number": row.document_number,
         "review_state": row.review_state,
         "file": f"{row.url}/@@download/file" if row.has_file else None,
+    }
+    if row.portal_type in VOTABLE_TYPES:
+        found["vote_result"] = _result(row)
+    return found
+
+
+def vote(row):
+    """An election or vote of confidence of a listed session in JSON."""
+    return {
+        "@id": row.url,
+        "UID": row.uid,
+        "@type": row.portal_type,
+        "title": row.title,
+        "review_state": row.review_state,
+        "vote_result": _result(row),
     }
 
 
@@ -51,6 +76,7 @@ def item(row):
     }
     if row.materials is not None:
         found["materials"] = [material(entry) for entry in row.materials]
+        found["votes"] = [vote(entry) for entry in row.votes or ()]
     return found
 
 
