@@ -357,6 +357,7 @@ MATERIAL_METADATA = (
     "document_number",
     "review_state",
     "document_file",
+    "vote_result",  # resolutions, elections, votes of confidence
 )
 
 
@@ -379,6 +380,9 @@ def floor_query(listing_class, env, params):
 def call_materials_floor(env, query, attributes):
     """The floor of ``materials=true``: the sessions' page and one query
     for their materials."""
+    from commune_portal.listings.council import MATERIAL_TYPES
+    from commune_portal.listings.council import VOTE_TYPES
+
     site, request = env.prepare("floor", [])
     catalog = site.portal_catalog
 
@@ -394,7 +398,8 @@ def call_materials_floor(env, query, attributes):
         if paths:
             for brain in catalog.searchResults(
                 path={"query": paths, "depth": 1},
-                portal_type=["SessionDocument", "Resolution"],
+                # What the listing asks: materials, resolutions and votes.
+                portal_type=[*MATERIAL_TYPES, *VOTE_TYPES],
                 sort_on="getObjPositionInParent",
             ):
                 brain.getURL()
