@@ -164,3 +164,19 @@ def validation_errors(response):
     import ast
 
     return ast.literal_eval(response.json()["message"])
+
+
+def record_calls(monkeypatch, owner, name, note=lambda *args, **kw: args[0]):
+    """Replace ``owner.<name>`` (a module's function, an object's method)
+    for the test by one that calls it and appends ``note(*args, **kw)`` to
+    the list returned: what it was called with (its first argument by
+    default)."""
+    calls = []
+    real = getattr(owner, name)
+
+    def recording(*args, **kw):
+        calls.append(note(*args, **kw))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(owner, name, recording)
+    return calls

@@ -4,6 +4,7 @@ indexes of a procedure and of its forms still follow every transition."""
 
 from plone import api
 from Products.CMFCore.indexing import processQueue
+from tests.helpers import record_calls
 from tests.procedure_helpers import make_procedure
 from tests.procedure_helpers import procedures_section
 import pytest
@@ -13,17 +14,12 @@ import pytest
 def searches(portal, monkeypatch):
     """The paths the catalog was searched for without processing the queue
     (``CMFCatalogAware.reindexObjectSecurity``'s search)."""
-    catalog = portal.portal_catalog
-    paths = []
-    real = catalog._unrestrictedSearchResults
-
-    def counting(*args, **kw):
-        if "path" in kw:
-            paths.append(kw["path"])
-        return real(*args, **kw)
-
-    monkeypatch.setattr(catalog, "_unrestrictedSearchResults", counting)
-    return paths
+    return record_calls(
+        monkeypatch,
+        portal.portal_catalog,
+        "_unrestrictedSearchResults",
+        lambda *args, **kw: kw.get("path"),
+    )
 
 
 def roles(portal, obj):

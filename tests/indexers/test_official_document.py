@@ -6,35 +6,14 @@ from commune_portal.legal_status import day_number
 from commune_portal.legal_status import END_OF_TIME
 from datetime import date
 from Products.CMFCore.indexing import processQueue
-from tests.helpers import make_document
+from tests.helpers import record_calls
 import pytest
 
 
 @pytest.fixture
 def calls(doc, monkeypatch):
     """The objects ``validity_window`` was computed for."""
-    found = []
-    real = indexers.validity_window
-
-    def counting(obj):
-        found.append(obj)
-        return real(obj)
-
-    monkeypatch.setattr(indexers, "validity_window", counting)
-    return found
-
-
-@pytest.fixture
-def doc(portal):
-    document = make_document(
-        portal,
-        "kh-05",
-        "Kế hoạch chuyển đổi số",
-        document_number="05/KH-UBND",
-        issue_date=date(2026, 1, 5),
-    )
-    processQueue()  # the reindexes of its creation, before counting
-    return document
+    return record_calls(monkeypatch, indexers, "validity_window")
 
 
 def _brain(portal, doc):

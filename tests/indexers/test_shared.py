@@ -3,10 +3,9 @@ of any item in our catalogs (``indexers/shared.py``): the current workflow
 of a procedure or a page, read by the three workflow indexers."""
 
 from commune_portal.workflows import history
-from datetime import date
 from plone import api
 from Products.CMFCore.indexing import processQueue
-from tests.helpers import make_document
+from tests.helpers import record_calls
 from tests.procedure_helpers import make_procedure
 from tests.procedure_helpers import procedures_section
 import pytest
@@ -15,15 +14,7 @@ import pytest
 @pytest.fixture
 def calls(monkeypatch):
     """The objects ``history.current_workflow`` was computed for."""
-    found = []
-    real = history.current_workflow
-
-    def counting(obj):
-        found.append(obj)
-        return real(obj)
-
-    monkeypatch.setattr(history, "current_workflow", counting)
-    return found
+    return record_calls(monkeypatch, history, "current_workflow")
 
 
 @pytest.fixture
@@ -78,7 +69,7 @@ def _registrations(registry, provided):
     return found
 
 
-def test_ours_wins_in_one_registry_as_in_a_zope(portal, procedure, page):
+def test_ours_wins_in_one_registry_as_in_a_zope(portal, procedure, page, doc):
     """In a Zope every registration is in one global registry, where the
     more specific interface of the object decides before that of the
     catalog: our wrapper must win there against Plone's (and CMFCore's),
@@ -95,13 +86,6 @@ def test_ours_wins_in_one_registry_as_in_a_zope(portal, procedure, page):
     for registration in registrations:
         flat.register(registration.required, IIndexableObject, "", registration.factory)
     catalog = providedBy(portal.portal_catalog)
-    document = make_document(
-        portal,
-        "kh-05",
-        "Kế hoạch chuyển đổi số",
-        document_number="05/KH-UBND",
-        issue_date=date(2026, 1, 5),
-    )
-    for obj in (procedure, page, portal, document):
+    for obj in (procedure, page, portal, doc):
         found = flat.lookup((providedBy(obj), catalog), IIndexableObject, "")
         assert found is SharedValuesWrapper, obj

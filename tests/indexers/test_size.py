@@ -3,11 +3,9 @@ Plone's value, without reading the fields that cannot hold a sized value."""
 
 from commune_portal.behaviors.official_document import IOfficialDocument
 from commune_portal.indexers import size
-from datetime import date
 from plone.namedfile.file import NamedBlobFile
 from Products.CMFCore.indexing import processQueue
 from Products.CMFPlone.CatalogTool import getObjSize as plone_size
-from tests.helpers import make_document
 from tests.procedure_helpers import make_procedure
 from tests.procedure_helpers import procedures_section
 
@@ -23,22 +21,11 @@ def _plone(obj):
 
 
 class TestOfficialDocument:
-    def _doc(self, portal):
-        return make_document(
-            portal,
-            "kh-05",
-            "Kế hoạch chuyển đổi số",
-            document_number="05/KH-UBND",
-            issue_date=date(2026, 1, 5),
-        )
-
-    def test_without_file(self, portal):
-        doc = self._doc(portal)
+    def test_without_file(self, portal, doc):
         assert size.document_size(doc)() == _plone(doc) == "0 KB"
         assert _brain(portal, doc).getObjSize == "0 KB"
 
-    def test_with_file(self, portal):
-        doc = self._doc(portal)
+    def test_with_file(self, portal, doc):
         IOfficialDocument(doc).file = NamedBlobFile(
             data=b"%PDF-1.4 " + b"x" * 5000,
             contentType="application/pdf",

@@ -8,6 +8,7 @@ from commune_portal.procedure_import import load
 from commune_portal.workflows import chains
 from commune_portal.workflows.policies import switch_policy
 from plone import api
+from tests.helpers import record_calls
 from tests.procedure_helpers import make_procedure
 from tests.procedure_helpers import procedures_section
 import pytest
@@ -25,15 +26,12 @@ def chain(obj):
 def asked(monkeypatch):
     """The paths CMFPlacefulWorkflow was asked the chain of, through
     ``procedure_chain``."""
-    paths = []
-    real = chains.PlacefulWorkflowChain
-
-    def counting(ob, tool):
-        paths.append("/".join(ob.getPhysicalPath()))
-        return real(ob, tool)
-
-    monkeypatch.setattr(chains, "PlacefulWorkflowChain", counting)
-    return paths
+    return record_calls(
+        monkeypatch,
+        chains,
+        "PlacefulWorkflowChain",
+        lambda ob, tool: "/".join(ob.getPhysicalPath()),
+    )
 
 
 @pytest.fixture
