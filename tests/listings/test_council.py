@@ -208,8 +208,15 @@ class TestMaterials:
         rows = listing.rows()
         assert len(rows) == 4
         assert sum(len(row.materials) for row in rows) == 4
+        assert sum(len(row.votes) for row in rows) == 0
         assert len(calls) == 2
-        assert {"CouncilTerm", ("SessionDocument", "Resolution")} == {
+        materials_and_votes = (
+            "SessionDocument",
+            "Resolution",
+            "Election",
+            "ConfidenceVote",
+        )
+        assert {"CouncilTerm", materials_and_votes} == {
             call["portal_type"]
             if isinstance(call["portal_type"], str)
             else tuple(call["portal_type"])
