@@ -380,8 +380,8 @@ def floor_query(listing_class, env, params):
 def call_materials_floor(env, query, attributes):
     """The floor of ``materials=true``: the sessions' page and one query
     for their materials."""
-    from commune_portal.listings.council import MATERIAL_TYPES
-    from commune_portal.listings.council import VOTE_TYPES
+    from commune_portal.content.council_session import MATERIAL_TYPES
+    from commune_portal.content.council_session import VOTE_TYPES
 
     site, request = env.prepare("floor", [])
     catalog = site.portal_catalog

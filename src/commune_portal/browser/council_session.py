@@ -21,6 +21,7 @@ from commune_portal.browser.council import state_badge
 from commune_portal.browser.council import state_title
 from commune_portal.browser.dates import format_datetime
 from commune_portal.content.council_session import MATERIAL_TYPES
+from commune_portal.content.council_session import VOTE_TYPES
 from commune_portal.vocabularies.council import MATERIAL_KINDS
 from commune_portal.vocabularies.council import THRESHOLDS
 from commune_portal.voting.kinds import RATING_TITLES
@@ -32,9 +33,7 @@ from zope.i18n import translate
 
 MATERIAL = "SessionDocument"
 RESOLUTION = "Resolution"
-ELECTION = "Election"
-CONFIDENCE_VOTE = "ConfidenceVote"
-VOTE_TYPES = (ELECTION, CONFIDENCE_VOTE)
+ELECTION, CONFIDENCE_VOTE = VOTE_TYPES
 MATERIAL_KIND_TITLES = dict(MATERIAL_KINDS)
 THRESHOLD_TITLES = dict(THRESHOLDS)
 VOTE_KIND_TITLES = {

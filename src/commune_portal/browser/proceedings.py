@@ -46,6 +46,7 @@ class ProceedingsListing(SessionListing):
     proceedings_only = True
     with_materials = True
     material_states = ("published",)
+    vote_types = ()  # the kỷ yếu lists documents, not votes
 
 
 class ProceedingsView(DirectivesView):

@@ -27,6 +27,8 @@ from zope.interface import invariant
 
 PORTAL_TYPE = "CouncilSession"
 MATERIAL_TYPES = ("SessionDocument", "Resolution")
+# The session's votes besides its resolutions'.
+VOTE_TYPES = ("Election", "ConfidenceVote")
 
 _UNITS = ("", "Nhất", "Hai", "Ba", "Tư", "Năm", "Sáu", "Bảy", "Tám", "Chín")
 _DIGITS = ("", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")

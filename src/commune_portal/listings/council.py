@@ -17,7 +17,9 @@ No listing reads who raised a petition: it is in no index and no column.
 
 from BTrees.IIBTree import difference
 from commune_portal import _
+from commune_portal.content.council_session import MATERIAL_TYPES
 from commune_portal.content.council_session import session_label
+from commune_portal.content.council_session import VOTE_TYPES
 from commune_portal.listings import facets
 from commune_portal.listings import params
 from commune_portal.listings.directives import _term_value
@@ -39,9 +41,6 @@ import re
 TERM = "CouncilTerm"
 SESSION = "CouncilSession"
 PETITION = "VoterPetition"
-MATERIAL_TYPES = ("SessionDocument", "Resolution")
-# The votes of a session besides its resolutions' (``materials=true``).
-VOTE_TYPES = ("Election", "ConfidenceVote")
 # What has a vote, and so a ``vote_result`` column.
 VOTABLE_TYPES = ("Resolution", *VOTE_TYPES)
 
@@ -253,6 +252,9 @@ class SessionListing(CouncilListing):
     with_materials = False
     # None: every material the caller may see.
     material_states = None
+    # Listed with the materials (``votes`` of a row); a page that shows
+    # none asks none.
+    vote_types = VOTE_TYPES
 
     def parse(self):
         form = self.request.form
@@ -303,7 +305,7 @@ class SessionListing(CouncilListing):
             if paths:
                 query = {
                     "path": {"query": paths, "depth": 1},
-                    "portal_type": [*MATERIAL_TYPES, *VOTE_TYPES],
+                    "portal_type": [*MATERIAL_TYPES, *self.vote_types],
                     "sort_on": "getObjPositionInParent",
                 }
                 if self.material_states:
@@ -353,7 +355,7 @@ class SessionListing(CouncilListing):
         if self.with_materials:
             rows = self.materials().get(brain.getPath(), ())
             materials = tuple(r for r in rows if r.portal_type in MATERIAL_TYPES)
-            votes = tuple(r for r in rows if r.portal_type in VOTE_TYPES)
+            votes = tuple(r for r in rows if r.portal_type in self.vote_types)
         return SessionRow(
             url=brain.getURL(),
             uid=brain.UID,
